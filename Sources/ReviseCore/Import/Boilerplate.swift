@@ -1,0 +1,22 @@
+/// Lines that revision-card websites add around a set and that are never part of the notes.
+enum Boilerplate {
+    static func isBoilerplate(_ content: Substring) -> Bool {
+        var text = content
+        if let marker = ListMarker(content) { text = marker.rest }
+        let lower = text.lowercased()
+        if lower == "hideshow resource information" || lower == "hide show resource information" { return true }
+        if lower.hasPrefix("created by:") || lower.hasPrefix("created on:") { return true }
+        if lower.hasPrefix("no comments have yet been made") { return true }
+        if lower.hasPrefix("similar "), lower.hasSuffix("resources:") { return true }
+        if lower.hasPrefix("see all "), lower.contains("resources") { return true }
+        return false
+    }
+
+    /// "12 of 30": the line that closes a card.
+    static func cardNumber(_ content: Substring) -> (number: Int, total: Int)? {
+        let parts = content.split(separator: " ")
+        guard parts.count == 3, parts[1] == "of", let n = Int(parts[0]), let m = Int(parts[2]), n >= 1, n <= m
+        else { return nil }
+        return (n, m)
+    }
+}

@@ -1,0 +1,72 @@
+/// Recognises exam questions in notes: "(b) Why did … ? （6）", "How significant was …?(40)", "… [40]",
+/// "‘…’ How far do you agree with this statement? Explain your answer. （10）".
+public enum ExamQuestionShape {
+    /// Splits trailing marks off a line: "(6)", "（6）", "[40]", "(40 marks)", "[10 marks]".
+    public static func splitMarks(_ text: String) -> (text: String, marks: Int?) {
+        var scalars = Array(text.unicodeScalars)
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        guard let close = scalars.last, closers.contains(close) else { return (text, nil) }
+        guard let openIndex = scalars.lastIndex(where: { openers.contains($0) }), scalars.count - openIndex <= 14
+        else { return (text, nil) }
+        var innerView = String.UnicodeScalarView()
+        innerView.append(contentsOf: scalars[(openIndex + 1)..<(scalars.count - 1)])
+        var inner = String(innerView).lowercased().trimming([" "])
+        for suffix in [" marks", " mark", "marks", "mark"] where inner.hasSuffix(suffix) {
+            inner = String(inner.dropLast(suffix.count)).trimming([" "])
+            break
+        }
+        guard let marks = Int(inner), marks > 0, marks <= 100 else { return (text, nil) }
+        var restView = String.UnicodeScalarView()
+        restView.append(contentsOf: scalars[..<openIndex])
+        return (String(restView).trimming([" "]), marks)
+    }
+
+    static let openers: Set<Unicode.Scalar> = ["(", "（", "["]
+    static let closers: Set<Unicode.Scalar> = [")", "）", "]"]
+
+    /// A part label such as "(a)", "b)", "(ii)" at the start of a question.
+    public static func partLabel(_ text: String) -> String? {
+        var s = Substring(text)
+        let opened = s.first == "(" || s.first == "（"
+        if opened { s = s.dropFirst() }
+        let label = s.prefix(while: { $0.isLetter && $0.isLowercase })
+        guard !label.isEmpty, label.count <= 4 else { return nil }
+        guard label.count == 1 || label.allSatisfy({ "ivx".contains($0) }) else { return nil }
+        let after = s.dropFirst(label.count)
+        guard after.first == ")" || after.first == "）" else { return nil }
+        let tail = after.dropFirst()
+        guard tail.first == " " || tail.isEmpty else { return nil }
+        return String(label)
+    }
+
+    static let commandStarts = [
+        "describe", "explain", "assess", "evaluate", "discuss", "compare", "outline", "to what extent", "how far",
+        "how significant", "how successful", "how important", "how effective", "why ", "what were", "what was",
+        "examine", "analyse", "analyze", "account for",
+    ]
+    static let commandPhrases = [
+        "how far do you agree", "explain why you agree", "agree or disagree", "explain your answer",
+        "to what extent",
+    ]
+
+    /// True when a line (without its marks) reads as an exam question.
+    public static func isQuestion(_ text: String, hasMarks: Bool) -> Bool {
+        guard text.count <= 400 else { return false }
+        if hasMarks { return true }
+        var stripped = Substring(text)
+        while let last = stripped.last, "\"'”’ ".contains(last) { stripped = stripped.dropLast() }
+        if stripped.hasSuffix("?") { return true }
+        let lower = text.lowercased()
+        var body = Substring(lower)
+        if partLabel(text) != nil {
+            body = body.drop(while: { $0 != ")" && $0 != "）" }).dropFirst().drop(while: { $0 == " " })
+            if commandStarts.contains(where: { body.hasPrefix($0) }) { return true }
+        }
+        if text.count <= 250, commandStarts.contains(where: { body.hasPrefix($0) }), !lower.hasSuffix(":") {
+            return body.hasPrefix("describe") || body.hasPrefix("explain") || body.hasPrefix("assess")
+                || body.hasPrefix("evaluate") || body.hasPrefix("discuss") || body.hasPrefix("compare")
+                || body.hasPrefix("to what extent") || body.hasPrefix("examine") || body.hasPrefix("account for")
+        }
+        return commandPhrases.contains(where: { lower.contains($0) })
+    }
+}

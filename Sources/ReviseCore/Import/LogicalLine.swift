@@ -1,0 +1,84 @@
+/// A line as the writer meant it: physical lines joined where a PDF export or an editor wrapped them.
+struct LogicalLine {
+    var first: Int
+    var last: Int
+    var indent: Int
+    /// The content, wrapped lines joined with a space; markup still in it.
+    var content: String
+    var marker: ListMarker?
+    var blankBefore: Bool
+    var blankAfter: Bool
+    var physicalLines: Int
+
+    var body: Substring { marker?.rest ?? Substring(content) }
+
+    /// Joins wrapped lines.
+    ///
+    /// - In a file whose wrapped lines end with one space (PDF exports do this), a line ending in one space goes
+    ///   on with the next line, across blank lines (page breaks) when the next line starts in lower case.
+    /// - Elsewhere, a long line without closing punctuation goes on with a next line that starts in lower case.
+    /// - An exam question's part label line goes on with a next line that ends the question.
+    static func build(_ lines: [SourceLine], skip: (SourceLine) -> Bool = { _ in false }) -> [LogicalLine] {
+        let softWrapped = lines.lazy.filter { $0.trailingSpaces == 1 && $0.content.count >= 40 }.prefix(10).count >= 10
+        var result: [LogicalLine] = []
+        result.reserveCapacity(lines.count)
+        var i = 0
+        var blankBefore = true
+        while i < lines.count {
+            let line = lines[i]
+            if line.isBlank || skip(line) {
+                if line.isBlank { blankBefore = true }
+                i += 1
+                continue
+            }
+            var logical = LogicalLine(
+                first: line.number, last: line.number, indent: line.indent, content: String(line.content),
+                marker: nil, blankBefore: blankBefore, blankAfter: false, physicalLines: 1)
+            var current = line
+            var j = i + 1
+            while j < lines.count {
+                // The next non-blank line, and whether blank lines stand between.
+                var k = j
+                while k < lines.count, lines[k].isBlank { k += 1 }
+                guard k < lines.count, !skip(lines[k]) else { break }
+                let next = lines[k]
+                let gap = k > j
+                guard ListMarker(next.content) == nil else { break }
+                let startsLower = next.content.first.map { $0.isLowercase } ?? false
+                let endsClosed = current.content.last.map { ".!?:;\"”’)".contains($0) } ?? true
+                let join: Bool
+                if softWrapped {
+                    join = current.trailingSpaces == 1
+                        ? !gap || (startsLower && !endsClosed)
+                        : !gap && Self.continuesQuestion(logical.content, with: next.content)
+                } else if !startsLower || endsClosed || current.content.count < 60 {
+                    join = !gap && Self.continuesQuestion(logical.content, with: next.content)
+                } else {
+                    join = !gap || current.content.count >= 100
+                }
+                guard join else { break }
+                logical.content += " " + next.content
+                logical.last = next.number
+                logical.physicalLines += 1
+                current = next
+                j = k + 1
+            }
+            logical.marker = ListMarker(Substring(logical.content))
+            result.append(logical)
+            blankBefore = false
+            i = j
+            if i < lines.count, lines[i].isBlank { result[result.count - 1].blankAfter = true }
+        }
+        if !result.isEmpty { result[result.count - 1].blankAfter = true }
+        return result
+    }
+
+    /// "(c) ‘…’ How far do you agree with this" followed by "statement? Explain your answer. （10）".
+    static func continuesQuestion(_ content: String, with next: Substring) -> Bool {
+        guard ExamQuestionShape.partLabel(content) != nil, !content.hasSuffix("?"), next.count <= 120 else {
+            return false
+        }
+        let (rest, marks) = ExamQuestionShape.splitMarks(String(next))
+        return marks != nil || rest.hasSuffix("?")
+    }
+}

@@ -1,0 +1,90 @@
+/// Small judgements about a line's text that several parsers share.
+enum NodeShapes {
+    /// A lead-in: "**General Secretary:** Stalin ran…", "Gigantomania: showing off…", "1934: OGPU became…".
+    static func label(of text: String, emphasis: [String]) -> String? {
+        if let bold = emphasis.first, text.hasPrefix(bold) {
+            let after = text.dropFirst(bold.count)
+            if after.hasPrefix(":") || after.hasPrefix(" -") || after.hasPrefix(" –") || after.hasPrefix(" —") {
+                return bold
+            }
+        }
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = text[..<colon]
+        let after = text[text.index(after: colon)...]
+        guard label.count <= 60, !label.isEmpty, after.first == " ", after.count > 1 else { return nil }
+        guard label.split(separator: " ").count <= 6, !label.contains("http"), !label.contains(". ") else { return nil }
+        return String(label)
+    }
+
+    /// A prose paragraph rather than a short line of a list.
+    static func isProse(_ text: String, physicalLines: Int) -> Bool {
+        text.count >= 150 || (physicalLines >= 2 && text.count >= 80)
+    }
+
+    static func wordCount<S: StringProtocol>(_ text: S) -> Int {
+        text.split(separator: " ", omittingEmptySubsequences: true).count
+    }
+
+    /// The text of a heading without the colon that introduced its content.
+    static func headingText(_ text: String) -> String {
+        var s = Substring(text)
+        while let last = s.last, last == ":" || last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// "Chapter One: …", "Part 2 …", "Unit 3 …": headings that open the largest divisions of notes.
+    static func isChapter(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for prefix in ["chapter ", "part ", "unit ", "topic ", "section ", "module "] where lower.hasPrefix(prefix) {
+            let word = lower.dropFirst(prefix.count).prefix(while: { $0.isLetter || $0.isNumber })
+            return !word.isEmpty
+        }
+        return false
+    }
+}
+
+/// Cards a student wrote inside notes: `Question::Answer`, `Question:::Answer` (both ways) and
+/// `{{c1::hidden}}` clozes.
+enum AuthoredCard {
+    static func node(from text: String, span: Span) -> OutlineNode? {
+        if text.contains("{{c"), let (plain, hidden) = cloze(text) {
+            return OutlineNode(kind: .cloze, text: plain, span: span, clozes: hidden)
+        }
+        guard let range = text.range(of: "::") else { return nil }
+        var front = text[..<range.lowerBound]
+        var back = text[range.upperBound...]
+        var bothWays = false
+        if back.hasPrefix(":") {
+            back = back.dropFirst()
+            bothWays = true
+        }
+        front = Substring(front.trimming([" "]))
+        back = Substring(back.trimming([" "]))
+        // "std::vector" is code, not a card: a card has words on at least one side.
+        guard front.count >= 2, !back.isEmpty, front.contains(" ") || back.contains(" ") else { return nil }
+        return OutlineNode(
+            kind: .card, text: String(front), span: span, answer: String(back), bothWays: bothWays)
+    }
+
+    /// "The {{c1::Gosplan}} set targets" → ("The Gosplan set targets", ["Gosplan"]). Hints (`{{c1::x::hint}}`)
+    /// are dropped from the plain text.
+    static func cloze(_ text: String) -> (String, [String])? {
+        var plain = ""
+        var hidden: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{c") {
+            plain += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let sep = afterOpen.range(of: "::"), afterOpen[..<sep.lowerBound].allSatisfy(\.isNumber),
+                let close = afterOpen.range(of: "}}")
+            else { return nil }
+            var inner = afterOpen[sep.upperBound..<close.lowerBound]
+            if let hint = inner.range(of: "::") { inner = inner[..<hint.lowerBound] }
+            hidden.append(String(inner))
+            plain += inner
+            rest = afterOpen[close.upperBound...]
+        }
+        plain += rest
+        return hidden.isEmpty ? nil : (plain, hidden)
+    }
+}

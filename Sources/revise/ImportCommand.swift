@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import ReviseCore
+import ReviseStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read notes into the database.",
+        discussion: """
+            Takes files and folders; folders are searched recursively for .txt, .md and .markdown files. A file \
+            that has not changed since its last import is left alone; a changed file has its outline replaced. \
+            Each file is saved in its own transaction: a file that fails leaves nothing half-imported.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Note files or folders.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Refuse files larger than this many megabytes.", valueName: "MB"))
+    var maxSize: Double = Double(NoteImporter.Options.defaultMaxBytes) / 1_000_000
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of megabytes") }
+    }
+
+    struct FileReport: Encodable {
+        var path: String
+        var status: String
+        var format: String?
+        var title: String?
+        var sections: Int?
+        var items: Int?
+        var questions: Int?
+        var cards: Int?
+        var warnings: [String]
+        var error: String?
+    }
+
+    struct Report: Encodable {
+        var files: [FileReport]
+        var added = 0
+        var updated = 0
+        var unchanged = 0
+        var failed = 0
+        var skipped = 0
+    }
+
+    func run() throws {
+        let db = try store.open()
+        let options = NoteImporter.Options(maxBytes: Int(maxSize * 1_000_000))
+        let found = NoteFiles.collect(paths)
+        var report = Report(files: [], skipped: found.skipped)
+        for failure in found.failures {
+            report.files.append(FileReport(path: failure.file, status: "failed", warnings: [], error: "\(failure)"))
+        }
+        let showProgress = Output.stderrIsTerminal && !output.json
+        for (n, file) in found.files.enumerated() {
+            if showProgress {
+                FileHandle.standardError.write(
+                    Data("\r\u{1B}[K[\(n + 1)/\(found.files.count)] \(file.shown)".utf8))
+            }
+            report.files.append(importFile(file, into: db, options: options))
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        for file in report.files {
+            switch file.status {
+            case "added": report.added += 1
+            case "updated": report.updated += 1
+            case "unchanged": report.unchanged += 1
+            default: report.failed += 1
+            }
+        }
+        if output.json {
+            try Output.printJSON(report)
+        } else {
+            printText(report)
+        }
+        if report.failed > 0 {
+            throw ExitCode(1)
+        }
+        if report.files.isEmpty {
+            throw Failure(message: "no note files (.txt, .md, .markdown) found in \(paths.joined(separator: ", "))")
+        }
+    }
+
+    func importFile(_ file: NoteFiles.NoteFile, into db: ReviseStore, options: NoteImporter.Options) -> FileReport {
+        let path = file.url.standardizedFileURL.path
+        do {
+            let bytes = try NoteFiles.read(file.url, shownAs: file.shown, limit: options.maxBytes)
+            let hash = SHA256.hex(bytes)
+            if try db.contentHash(forPath: path) == hash {
+                return FileReport(path: file.shown, status: "unchanged", warnings: [])
+            }
+            let parsed = try NoteImporter.parse(bytes: bytes, name: file.shown, options: options, contentHash: hash)
+            let (outcome, _) = try db.save(parsed, path: path, at: Date())
+            let outline = parsed.outline
+            let counts = outline.counts
+            return FileReport(
+                path: file.shown, status: outcome.rawValue, format: outline.format.rawValue, title: outline.title,
+                sections: counts[.section] ?? 0, items: (counts[.item] ?? 0) + (counts[.paragraph] ?? 0),
+                questions: counts[.question] ?? 0, cards: (counts[.card] ?? 0) + (counts[.cloze] ?? 0),
+                warnings: outline.warnings.map { "\(file.shown)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" })
+        } catch let error as ImportError {
+            return FileReport(path: file.shown, status: "failed", warnings: [], error: "\(error)")
+        } catch {
+            return FileReport(path: file.shown, status: "failed", warnings: [], error: "\(file.shown): \(error)")
+        }
+    }
+
+    func printText(_ report: Report) {
+        for file in report.files {
+            if let error = file.error {
+                Output.error(error)
+                continue
+            }
+            var line = "\(file.status.padding(toLength: 10, withPad: " ", startingAt: 0))\(file.path)"
+            if let format = file.format {
+                var parts = ["\(file.sections ?? 0) sections", "\(file.items ?? 0) items"]
+                if let q = file.questions, q > 0 { parts.append("\(q) questions") }
+                if let c = file.cards, c > 0 { parts.append("\(c) cards") }
+                line += "  (\(format): \(parts.joined(separator: ", ")))"
+            }
+            print(line)
+            for warning in file.warnings { Output.error("warning: \(warning)") }
+        }
+        var summary = "\(report.files.count) file\(report.files.count == 1 ? "" : "s"): \(report.added) added, "
+        summary += "\(report.updated) updated, \(report.unchanged) unchanged, \(report.failed) failed"
+        if report.skipped > 0 { summary += "; \(report.skipped) other files skipped" }
+        print(summary + ".")
+    }
+}

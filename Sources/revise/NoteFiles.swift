@@ -1,0 +1,92 @@
+import Foundation
+import ReviseCore
+
+/// Finds the note files a user named: files as given, folders searched recursively for notes.
+enum NoteFiles {
+    static let noteExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+
+    struct NoteFile {
+        var url: URL
+        /// The path as the user would write it: as given, or the folder given plus the path inside it.
+        var shown: String
+    }
+
+    struct Found {
+        var files: [NoteFile] = []
+        var failures: [ImportError] = []
+        /// Files in folders that are not notes (images, PDFs…), left alone.
+        var skipped = 0
+    }
+
+    static func collect(_ paths: [String]) -> Found {
+        var found = Found()
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A link whose target is gone is unreadable, not missing.
+                if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
+                    found.failures.append(.unreadable(file: path, reason: "it is a link to a file that does not exist"))
+                } else {
+                    found.failures.append(.notFound(path: path))
+                }
+                continue
+            }
+            let url = URL(fileURLWithPath: path)
+            guard isDirectory.boolValue else {
+                found.files.append(NoteFile(url: url, shown: path))
+                continue
+            }
+            var inFolder: [NoteFile] = []
+            collect(folder: url, display: path, into: &inFolder, found: &found)
+            found.files += inFolder.sorted { $0.shown < $1.shown }
+        }
+        return found
+    }
+
+    private static func collect(folder: URL, display: String, into files: inout [NoteFile], found: inout Found) {
+        let fm = FileManager.default
+        let entries: [String]
+        do {
+            entries = try fm.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            found.failures.append(.unreadable(file: display, reason: "the folder cannot be listed"))
+            return
+        }
+        for entry in entries where !entry.hasPrefix(".") {
+            let url = folder.appendingPathComponent(entry)
+            let shown = display.hasSuffix("/") ? display + entry : display + "/" + entry
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                if noteExtensions.contains(url.pathExtension.lowercased()) {
+                    found.failures.append(
+                        .unreadable(file: shown, reason: "it is a link to a file that does not exist"))
+                }
+                continue
+            }
+            if isDirectory.boolValue {
+                collect(folder: url, display: shown, into: &files, found: &found)
+            } else if noteExtensions.contains(url.pathExtension.lowercased()) {
+                files.append(NoteFile(url: url, shown: shown))
+            } else {
+                found.skipped += 1
+            }
+        }
+    }
+
+    /// Reads a file's bytes, refusing one over `limit` before reading it.
+    static func read(_ url: URL, shownAs name: String, limit: Int) throws(ImportError) -> [UInt8] {
+        let fm = FileManager.default
+        if let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
+            throw .tooLarge(file: name, bytes: size, limit: limit)
+        }
+        guard fm.isReadableFile(atPath: url.path) else {
+            throw .unreadable(file: name, reason: "permission denied")
+        }
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw .unreadable(file: name, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
