@@ -50,17 +50,15 @@ struct OutlineCommand: ParsableCommand {
                     lineCount: outline.lineCount, warnings: outline.warnings, nodes: outline.nodes))
             return
         }
-        print("\(outline.title)")
-        print("\(shown) · \(outline.format.displayName) · \(outline.lineCount) lines")
-        for (key, value) in outline.metadata.sorted(by: { $0.key < $1.key }) { print("  \(key): \(value)") }
-        for warning in outline.warnings { print("  warning: \(warning)") }
-        print("")
-        var text = ""
+        var text = "\(outline.title)\n\(shown) · \(outline.format.displayName) · \(outline.lineCount) lines\n"
+        for (key, value) in outline.metadata.sorted(by: { $0.key < $1.key }) { text += "  \(key): \(value)\n" }
+        for warning in outline.warnings { text += "  warning: \(warning)\n" }
+        text += "\n"
         for node in outline.nodes {
             text += OutlineText.line(for: node)
             text += "\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        print(text, terminator: "")
     }
 }
 

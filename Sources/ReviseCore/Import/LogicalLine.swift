@@ -45,19 +45,20 @@ struct LogicalLine {
                 let gap = k > j
                 guard ListMarker(next.content) == nil else { break }
                 let startsLower = next.content.first.map { $0.isLowercase } ?? false
-                let endsClosed = current.content.last.map { ".!?:;\"”’)".contains($0) } ?? true
+                let endsClosed = Self.endsSentence(current.content)
+                let hyphenated = current.content.hasSuffix("-") && !current.content.hasSuffix(" -") && startsLower
                 let join: Bool
                 if softWrapped {
                     join = current.trailingSpaces == 1
                         ? !gap || (startsLower && !endsClosed)
-                        : !gap && Self.continuesQuestion(logical.content, with: next.content)
+                        : (!gap && Self.continuesQuestion(logical.content, with: next.content)) || hyphenated
                 } else if !startsLower || endsClosed || current.content.count < 60 {
                     join = !gap && Self.continuesQuestion(logical.content, with: next.content)
                 } else {
                     join = !gap || current.content.count >= 100
                 }
                 guard join else { break }
-                logical.content += " " + next.content
+                logical.content += (hyphenated && current.trailingSpaces == 0 ? "" : " ") + next.content
                 logical.last = next.number
                 logical.physicalLines += 1
                 current = next
@@ -71,6 +72,17 @@ struct LogicalLine {
         }
         if !result.isEmpty { result[result.count - 1].blankAfter = true }
         return result
+    }
+
+    /// True when a line ends a sentence or a clause: "…grain.", "…policy?", "…being:", "…‘coarsest abuse’."
+    static func endsSentence<S: StringProtocol>(_ s: S) -> Bool {
+        var chars = s.reversed().makeIterator()
+        guard var last = chars.next() else { return true }
+        if "\"”’')".contains(last) {
+            guard let before = chars.next() else { return false }
+            last = before
+        }
+        return ".!?:;".contains(last)
     }
 
     /// "(c) ‘…’ How far do you agree with this" followed by "statement? Explain your answer. （10）".

@@ -50,7 +50,7 @@ struct MarkdownParser {
             builder.addItem(
                 OutlineNode(
                     kind: kind, text: cleaned.text, span: span,
-                    label: kind == .item ? NodeShapes.label(of: cleaned.text, emphasis: cleaned.emphasis) : nil,
+                    label: NodeShapes.label(of: cleaned.text, emphasis: cleaned.emphasis),
                     emphasis: cleaned.emphasis),
                 indent: p.indent, isListItem: false)
         }
@@ -157,6 +157,13 @@ struct MarkdownParser {
                 let cells = text.split(separator: "|").map { $0.trimming([" "]) }.filter { !$0.isEmpty }
                 if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { continue }
                 paragraph = (line.number, line.number, cells.joined(separator: " | "), line.indent)
+                flushParagraph()
+                continue
+            }
+            // Each `Q::A` or cloze line is a card of its own, never folded into a paragraph.
+            if text.contains("::") || text.contains("{{c") {
+                flushParagraph()
+                paragraph = (line.number, line.number, String(text), 0)
                 flushParagraph()
                 continue
             }

@@ -93,9 +93,22 @@ struct PlainTextParser {
                 builder.addItem(node, indent: line.indent, isListItem: true)
                 continue
             }
+            // "By 1941 collectivisation had greatly strengthened the USSR?**Agree:**": a question, then a heading.
+            if let q = text.firstIndex(of: "?"), text.hasSuffix(":"), line.marker == nil {
+                let heading = text[text.index(after: q)...].trimming([" "])
+                if !heading.isEmpty, NodeShapes.wordCount(heading) <= 3, !heading.contains("?") {
+                    builder.openHeading(
+                        OutlineNode(kind: .question, text: String(text[...q]), span: span), rank: Rank.question)
+                    builder.openHeading(
+                        OutlineNode(kind: .section, text: NodeShapes.headingText(heading), span: span),
+                        rank: Rank.heading)
+                    continue
+                }
+            }
             let (questionText, marks) = ExamQuestionShape.splitMarks(text)
             if ExamQuestionShape.isQuestion(questionText, hasMarks: marks != nil),
-                !(marks == nil && NodeShapes.isProse(text, physicalLines: line.physicalLines))
+                marks != nil || ExamQuestionShape.partLabel(text) != nil
+                    || !NodeShapes.isProse(text, physicalLines: line.physicalLines)
             {
                 builder.openHeading(
                     OutlineNode(kind: .question, text: questionText, span: span, emphasis: cleaned.emphasis, marks: marks),
@@ -106,7 +119,7 @@ struct PlainTextParser {
                 let opensChapter =
                     NodeShapes.isChapter(text)
                     || next.map { Self.headingShape($0, text: InlineText.clean($0.body).text) != nil } ?? false
-                if shape == .standalone, builder.insideQuestion, !opensChapter {
+                if shape == .standalone, builder.insideQuestion, !NodeShapes.isChapter(text) {
                     builder.addItem(
                         OutlineNode(kind: .item, text: text, span: span, emphasis: cleaned.emphasis),
                         indent: line.indent, isListItem: false)
@@ -114,8 +127,9 @@ struct PlainTextParser {
                 }
                 // "1937:" among "1936: …" and "1938: …" lines is an item that holds the bullets below it.
                 let previous = builder.nodes.last
-                if shape == .colon, !opensChapter, let previous, previous.kind == .item, previous.label != nil,
-                    previous.depth > 0 || builder.innermostRank == nil, NodeShapes.wordCount(text) <= 3
+                if shape == .colon, !opensChapter, let previous, previous.kind == .item,
+                    let label = previous.label, NodeShapes.wordCount(text) <= 3,
+                    label.first?.isNumber == true, text.first?.isNumber == true
                 {
                     builder.addItem(
                         OutlineNode(kind: .item, text: NodeShapes.headingText(text), span: span),
@@ -131,7 +145,7 @@ struct PlainTextParser {
                 NodeShapes.isProse(text, physicalLines: line.physicalLines) ? .paragraph : .item
             let node = OutlineNode(
                 kind: kind, text: text, span: span,
-                label: kind == .item ? NodeShapes.label(of: text, emphasis: cleaned.emphasis) : nil,
+                label: NodeShapes.label(of: text, emphasis: cleaned.emphasis),
                 emphasis: cleaned.emphasis)
             // "…the main reasons being:" introduces the bullets that follow.
             builder.addItem(node, indent: line.indent, isListItem: false, adopts: text.hasSuffix(":"))
@@ -148,7 +162,8 @@ struct PlainTextParser {
         else { return nil }
         let words = NodeShapes.wordCount(text)
         if last == ":" {
-            guard words <= 12, !text.contains(". "), text.count >= 2 else { return nil }
+            guard words <= 10, !text.contains(". "), !(words > 6 && text.contains(", ")), text.count >= 2
+            else { return nil }
             return .colon
         }
         guard words <= 8, line.blankBefore, line.blankAfter, !".,;!?\"”’'-–".contains(last),
