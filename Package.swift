@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "ReviseStoreTests", dependencies: ["ReviseStore", "ReviseCore", "TestSupport"]),
         .testTarget(
             name: "ReviseEndToEndTests",
-            dependencies: ["ReviseCore", "TestSupport"]
+            dependencies: ["revise", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

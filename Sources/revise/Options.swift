@@ -13,7 +13,8 @@ struct StoreOptions: ParsableArguments {
         if let path = env["REVISE_DB"], !path.isEmpty { return path }
         let dataHome =
             env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.local/share")
+            ?? ((env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path)
+                + "/.local/share")
         return dataHome + "/revise/revise.sqlite"
     }
 

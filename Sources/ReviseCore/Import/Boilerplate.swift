@@ -8,12 +8,15 @@ enum Boilerplate {
         if lower.hasPrefix("created by:") || lower.hasPrefix("created on:") { return true }
         if lower.hasPrefix("no comments have yet been made") { return true }
         if lower.hasPrefix("similar "), lower.hasSuffix("resources:") { return true }
-        if lower.hasPrefix("see all "), lower.contains("resources") { return true }
+        if lower.hasPrefix("see all "), lower.has("resources") { return true }
         return false
     }
 
     /// "12 of 30": the line that closes a card.
     static func cardNumber(_ content: Substring) -> (number: Int, total: Int)? {
+        guard content.utf8.count <= 13, let first = content.utf8.first, (0x30...0x39).contains(first) else {
+            return nil
+        }
         let parts = content.split(separator: " ")
         guard parts.count == 3, parts[1] == "of", let n = Int(parts[0]), let m = Int(parts[2]), n >= 1, n <= m
         else { return nil }

@@ -3,6 +3,8 @@
 public enum ExamQuestionShape {
     /// Splits trailing marks off a line: "(6)", "（6）", "[40]", "(40 marks)", "[10 marks]".
     public static func splitMarks(_ text: String) -> (text: String, marks: Int?) {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), closers.contains(last)
+        else { return (text, nil) }
         var scalars = Array(text.unicodeScalars)
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
         guard let close = scalars.last, closers.contains(close) else { return (text, nil) }
@@ -51,22 +53,28 @@ public enum ExamQuestionShape {
 
     /// True when a line (without its marks) reads as an exam question.
     public static func isQuestion(_ text: String, hasMarks: Bool) -> Bool {
-        guard text.count <= 400 else { return false }
+        guard text.utf8.count <= 600 else { return false }
         if hasMarks { return true }
         var stripped = Substring(text)
         while let last = stripped.last, "\"'”’ ".contains(last) { stripped = stripped.dropLast() }
         if stripped.hasSuffix("?") { return true }
-        let lower = text.lowercased()
+        guard let first = text.unicodeScalars.first,
+            first.properties.isAlphabetic || first == "(" || first == "‘" || first == "'" || first == "\"" || first == "“"
+        else { return false }
+        // Command words open a question; lower-casing the opening is enough to find them.
+        let lower = text.prefix(40).lowercased()
         var body = Substring(lower)
         if partLabel(text) != nil {
             body = body.drop(while: { $0 != ")" && $0 != "）" }).dropFirst().drop(while: { $0 == " " })
             if commandStarts.contains(where: { body.hasPrefix($0) }) { return true }
         }
-        if text.count <= 250, commandStarts.contains(where: { body.hasPrefix($0) }), !lower.hasSuffix(":") {
+        if text.utf8.count <= 300, commandStarts.contains(where: { body.hasPrefix($0) }), !text.hasSuffix(":") {
             return body.hasPrefix("describe") || body.hasPrefix("explain") || body.hasPrefix("assess")
                 || body.hasPrefix("evaluate") || body.hasPrefix("discuss") || body.hasPrefix("compare")
                 || body.hasPrefix("to what extent") || body.hasPrefix("examine") || body.hasPrefix("account for")
         }
-        return commandPhrases.contains(where: { lower.contains($0) })
+        guard text.has("gree") || text.has("xtent") || text.has("xplain your") else { return false }
+        let whole = text.lowercased()
+        return commandPhrases.contains(where: { whole.has($0) })
     }
 }

@@ -82,7 +82,7 @@ struct FlashcardParser {
             }
         }
         for separator in [" / ", " - ", " – ", " — ", " = "] {
-            if let range = text.range(of: separator) {
+            if text.has(separator), let range = text.range(of: separator) {
                 let front = text[..<range.lowerBound]
                 let back = text[range.upperBound...].trimming([" "])
                 if !front.isEmpty, NodeShapes.wordCount(front) <= 6, !back.isEmpty {

@@ -3,7 +3,8 @@ enum FormatDetector {
     static func detect(_ lines: [SourceLine], fileName: String) -> SourceFormat {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdown") { return .markdown }
-        let content = lines.filter { !$0.isBlank }
+        // The first few thousand lines tell the shape; a 50 MB file need not be read twice.
+        let content = Array(lines.lazy.filter { !$0.isBlank }.prefix(3_000))
         guard !content.isEmpty else { return .outline }
         if content.lazy.filter({ Boilerplate.cardNumber($0.content) != nil }).prefix(2).count >= 2 {
             return .cardSet
@@ -14,7 +15,7 @@ enum FormatDetector {
         let headings = content.lazy.filter { MarkdownParser.atxHeading($0.content) != nil }.prefix(2).count
         if headings >= 2 { return .markdown }
         if isFlashcards(content) { return .flashcards }
-        let wrapped = content.lazy.filter { $0.trailingSpaces == 1 && $0.content.count >= 40 }.prefix(10).count
+        let wrapped = content.lazy.filter { $0.trailingSpaces == 1 && $0.content.utf8.count >= 40 }.prefix(10).count
         if wrapped >= 10 { return .essay }
         return .outline
     }
@@ -24,9 +25,11 @@ enum FormatDetector {
         guard content.count >= 2 else { return false }
         var cards = 0
         for line in content {
-            let text = String(ListMarker(line.content)?.rest ?? line.content)
+            let marker = ListMarker(line.content)
+            let text = String(marker?.rest ?? line.content)
+            // A bulleted "1928 - an event" is an outline's line; only explicit card syntax counts in a list.
             if AuthoredCard.node(from: text, span: Span(line: line.number)) != nil
-                || FlashcardParser.split(text) != nil
+                || (marker == nil && FlashcardParser.split(text) != nil)
             {
                 cards += 1
             }

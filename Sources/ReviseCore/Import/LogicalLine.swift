@@ -19,7 +19,7 @@ struct LogicalLine {
     /// - Elsewhere, a long line without closing punctuation goes on with a next line that starts in lower case.
     /// - An exam question's part label line goes on with a next line that ends the question.
     static func build(_ lines: [SourceLine], skip: (SourceLine) -> Bool = { _ in false }) -> [LogicalLine] {
-        let softWrapped = lines.lazy.filter { $0.trailingSpaces == 1 && $0.content.count >= 40 }.prefix(10).count >= 10
+        let softWrapped = lines.lazy.filter { $0.trailingSpaces == 1 && $0.content.utf8.count >= 40 }.prefix(10).count >= 10
         var result: [LogicalLine] = []
         result.reserveCapacity(lines.count)
         var i = 0
@@ -44,7 +44,7 @@ struct LogicalLine {
                 let next = lines[k]
                 let gap = k > j
                 guard ListMarker(next.content) == nil else { break }
-                let startsLower = next.content.first.map { $0.isLowercase } ?? false
+                let startsLower = next.content.unicodeScalars.first?.properties.isLowercase ?? false
                 let endsClosed = Self.endsSentence(current.content)
                 let hyphenated = current.content.hasSuffix("-") && !current.content.hasSuffix(" -") && startsLower
                 let join: Bool
@@ -52,10 +52,10 @@ struct LogicalLine {
                     join = current.trailingSpaces == 1
                         ? !gap || (startsLower && !endsClosed)
                         : (!gap && Self.continuesQuestion(logical.content, with: next.content)) || hyphenated
-                } else if !startsLower || endsClosed || current.content.count < 60 {
+                } else if !startsLower || endsClosed || current.content.utf8.count < 60 {
                     join = !gap && Self.continuesQuestion(logical.content, with: next.content)
                 } else {
-                    join = !gap || current.content.count >= 100
+                    join = !gap || current.content.utf8.count >= 100
                 }
                 guard join else { break }
                 logical.content += (hyphenated && current.trailingSpaces == 0 ? "" : " ") + next.content
@@ -76,18 +76,18 @@ struct LogicalLine {
 
     /// True when a line ends a sentence or a clause: "…grain.", "…policy?", "…being:", "…‘coarsest abuse’."
     static func endsSentence<S: StringProtocol>(_ s: S) -> Bool {
-        var chars = s.reversed().makeIterator()
+        var chars = s.unicodeScalars.reversed().makeIterator()
         guard var last = chars.next() else { return true }
-        if "\"”’')".contains(last) {
+        if last == "\"" || last == "”" || last == "’" || last == "'" || last == ")" {
             guard let before = chars.next() else { return false }
             last = before
         }
-        return ".!?:;".contains(last)
+        return last == "." || last == "!" || last == "?" || last == ":" || last == ";"
     }
 
     /// "(c) ‘…’ How far do you agree with this" followed by "statement? Explain your answer. （10）".
     static func continuesQuestion(_ content: String, with next: Substring) -> Bool {
-        guard ExamQuestionShape.partLabel(content) != nil, !content.hasSuffix("?"), next.count <= 120 else {
+        guard ExamQuestionShape.partLabel(content) != nil, !content.hasSuffix("?"), next.utf8.count <= 160 else {
             return false
         }
         let (rest, marks) = ExamQuestionShape.splitMarks(String(next))

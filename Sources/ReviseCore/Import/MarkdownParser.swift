@@ -115,7 +115,8 @@ struct MarkdownParser {
                 flushItem()
                 let cleaned = InlineText.clean(headingText, markdown: true)
                 guard !cleaned.text.isEmpty else { continue }
-                if level == 1, !sawHeading, title.isEmpty {
+                // The first "# " heading is the page's title, unless the front matter named a different one.
+                if level == 1, !sawHeading, title.isEmpty || title == cleaned.text, builder.isEmpty {
                     title = cleaned.text
                     sawHeading = true
                     continue
@@ -161,7 +162,7 @@ struct MarkdownParser {
                 continue
             }
             // Each `Q::A` or cloze line is a card of its own, never folded into a paragraph.
-            if text.contains("::") || text.contains("{{c") {
+            if text.has("::") || text.has("{{c") {
                 flushParagraph()
                 paragraph = (line.number, line.number, String(text), 0)
                 flushParagraph()

@@ -8,21 +8,22 @@ enum NodeShapes {
                 return bold
             }
         }
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let utf8 = text.utf8
+        guard let colon = utf8.prefix(120).firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let label = text[..<colon]
-        let after = text[text.index(after: colon)...]
+        let after = text[utf8.index(after: colon)...]
         guard label.count <= 60, !label.isEmpty, after.first == " ", after.count > 1 else { return nil }
-        guard label.split(separator: " ").count <= 6, !label.contains("http"), !label.contains(". ") else { return nil }
+        guard label.wordCount <= 6, !label.has("http"), !label.has(". ") else { return nil }
         return String(label)
     }
 
     /// A prose paragraph rather than a short line of a list.
     static func isProse(_ text: String, physicalLines: Int) -> Bool {
-        text.count >= 150 || (physicalLines >= 2 && text.count >= 80)
+        text.utf8.count >= 150 || (physicalLines >= 2 && text.utf8.count >= 80)
     }
 
     static func wordCount<S: StringProtocol>(_ text: S) -> Int {
-        text.split(separator: " ", omittingEmptySubsequences: true).count
+        text.wordCount
     }
 
     /// The text of a heading without the colon that introduced its content.
@@ -47,7 +48,8 @@ enum NodeShapes {
 /// `{{c1::hidden}}` clozes.
 enum AuthoredCard {
     static func node(from text: String, span: Span) -> OutlineNode? {
-        if text.contains("{{c"), let (plain, hidden) = cloze(text) {
+        guard text.has("::") else { return nil }
+        if text.has("{{c"), let (plain, hidden) = cloze(text) {
             return OutlineNode(kind: .cloze, text: plain, span: span, clozes: hidden)
         }
         guard let range = text.range(of: "::") else { return nil }
@@ -61,7 +63,7 @@ enum AuthoredCard {
         front = Substring(front.trimming([" "]))
         back = Substring(back.trimming([" "]))
         // "std::vector" is code, not a card: a card has words on at least one side.
-        guard front.count >= 2, !back.isEmpty, front.contains(" ") || back.contains(" ") else { return nil }
+        guard front.count >= 2, !back.isEmpty, front.has(" ") || back.has(" ") else { return nil }
         return OutlineNode(
             kind: .card, text: String(front), span: span, answer: String(back), bothWays: bothWays)
     }

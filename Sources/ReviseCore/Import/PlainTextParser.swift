@@ -50,7 +50,7 @@ struct PlainTextParser {
         } else if let first = logical.first, first.marker == nil {
             let text = InlineText.clean(first.content).text
             let (rest, marks) = ExamQuestionShape.splitMarks(text)
-            if marks == nil, !ExamQuestionShape.isQuestion(rest, hasMarks: false), text.count <= 100,
+            if marks == nil, !ExamQuestionShape.isQuestion(rest, hasMarks: false), text.utf8.count <= 120,
                 NodeShapes.wordCount(text) <= 12, !NodeShapes.isProse(text, physicalLines: first.physicalLines),
                 !(text.last.map { ".,;".contains($0) } ?? false)
             {
@@ -96,7 +96,7 @@ struct PlainTextParser {
             // "By 1941 collectivisation had greatly strengthened the USSR?**Agree:**": a question, then a heading.
             if let q = text.firstIndex(of: "?"), text.hasSuffix(":"), line.marker == nil {
                 let heading = text[text.index(after: q)...].trimming([" "])
-                if !heading.isEmpty, NodeShapes.wordCount(heading) <= 3, !heading.contains("?") {
+                if !heading.isEmpty, NodeShapes.wordCount(heading) <= 3, !heading.has("?") {
                     builder.openHeading(
                         OutlineNode(kind: .question, text: String(text[...q]), span: span), rank: Rank.question)
                     builder.openHeading(
@@ -157,17 +157,17 @@ struct PlainTextParser {
 
     /// Whether a line reads as a heading: short and ending in ":", or short and standing alone.
     static func headingShape(_ line: LogicalLine, text: String) -> HeadingShape? {
-        guard line.marker == nil, line.physicalLines == 1, text.count <= 90, let last = text.last,
+        guard line.marker == nil, line.physicalLines == 1, text.utf8.count <= 120, let last = text.last,
             let first = text.first
         else { return nil }
         let words = NodeShapes.wordCount(text)
         if last == ":" {
-            guard words <= 10, !text.contains(". "), !(words > 6 && text.contains(", ")), text.count >= 2
+            guard words <= 10, !text.has(". "), !(words > 6 && text.has(", ")), text.utf8.count >= 2
             else { return nil }
             return .colon
         }
         guard words <= 8, line.blankBefore, line.blankAfter, !".,;!?\"”’'-–".contains(last),
-            first.isUppercase || first.isNumber, !text.contains(". "), AuthoredCard.node(from: text, span: Span(line: 1)) == nil
+            first.isUppercase || first.isNumber, !text.has(". "), AuthoredCard.node(from: text, span: Span(line: 1)) == nil
         else { return nil }
         return .standalone
     }

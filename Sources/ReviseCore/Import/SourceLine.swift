@@ -70,29 +70,29 @@ struct ListMarker {
     let rest: Substring
     let ordered: Bool
 
-    static let symbols: Set<Character> = ["•", "-", "*", "–", "—", "▪", "◦", "·", "+", "●", "○", "■", "►", "➢", "✓"]
+    static let symbols: Set<Unicode.Scalar> = ["•", "-", "*", "–", "—", "▪", "◦", "·", "+", "●", "○", "■", "►", "➢", "✓"]
 
     init?(_ content: Substring) {
-        guard let first = content.first else { return nil }
+        guard let first = content.unicodeScalars.first else { return nil }
         if Self.symbols.contains(first) {
-            let after = content.dropFirst()
+            let after = content.unicodeScalars.dropFirst()
             // "•text" is a bullet; "-text", "**bold**" and "->" are not.
             if after.first == " " || after.first == "\t" || (first == "•" && !after.isEmpty) {
-                rest = Self.trimLeading(after)
+                rest = Self.trimLeading(Substring(after))
                 ordered = false
                 if rest.isEmpty { return nil }
                 return
             }
             return nil
         }
-        if first.isASCII, first.isNumber {
-            let digits = content.prefix(while: { $0.isASCII && $0.isNumber })
+        if first.isASCII, ("0"..."9").contains(first) {
+            let digits = content.utf8.prefix(while: { (0x30...0x39).contains($0) })
             guard digits.count <= 3 else { return nil }
-            let after = content.dropFirst(digits.count)
+            let after = content.unicodeScalars.dropFirst(digits.count)
             guard let punct = after.first, punct == "." || punct == ")" else { return nil }
             let tail = after.dropFirst()
             guard tail.first == " " || tail.first == "\t" else { return nil }
-            rest = Self.trimLeading(tail)
+            rest = Self.trimLeading(Substring(tail))
             ordered = true
             if rest.isEmpty { return nil }
             return

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import ReviseCore
+import TestSupport
+import Testing
+
+@testable import ReviseStore
+
+struct SourceStoreTests {
+    let date = Date(timeIntervalSince1970: 1_790_000_000)
+
+    func parse(_ text: String, name: String = "notes.txt") throws -> ParsedSource {
+        try NoteImporter.parse(bytes: Array(text.utf8), name: name)
+    }
+
+    @Test func savesAndReloadsAnOutline() throws {
+        let store = try ReviseStore.inMemory()
+        let parsed = try parse("Topic:\n\n- **Gosplan:** the planning body\n- Stalin::General Secretary\n- The {{c1::NEP}} ended\n")
+        let (outcome, id) = try store.save(parsed, path: "/notes/notes.txt", at: date)
+        #expect(outcome == .added)
+        let reloaded = try store.outline(of: id)
+        #expect(reloaded == parsed.outline)
+        let source = try #require(try store.sources().first)
+        #expect(source.name == "notes.txt" && source.format == .outline && source.contentHash == parsed.contentHash)
+        #expect(source.counts == ["item": 1, "card": 1, "cloze": 1])
+        #expect(reloaded.title == "Topic")
+    }
+
+    @Test func reimportingTheSameContentWritesNothing() throws {
+        let store = try ReviseStore.inMemory()
+        let parsed = try parse("Topic:\n\n- a point\n")
+        try store.save(parsed, path: "/n.txt", at: date)
+        let (outcome, _) = try store.save(parsed, path: "/n.txt", at: date.addingTimeInterval(60))
+        #expect(outcome == .unchanged)
+        #expect(try store.sources().first?.updatedAt == date)
+        #expect(try store.contentHash(forPath: "/n.txt") == parsed.contentHash)
+    }
+
+    @Test func aChangedFileReplacesItsOutline() throws {
+        let store = try ReviseStore.inMemory()
+        let (_, id) = try store.save(try parse("Topic:\n\n- one\n- two\n- three\n"), path: "/n.txt", at: date)
+        try store.save(try parse("Other notes\n\n- four\n"), path: "/other.txt", at: date)
+        let (outcome, sameID) = try store.save(try parse("Topic:\n\n- only one\n"), path: "/n.txt", at: date)
+        #expect(outcome == .updated && sameID == id)
+        #expect(try store.outline(of: id).nodes.map(\.text) == ["only one"])
+        #expect(try store.sources().count == 2)
+    }
+
+    /// A failure halfway through writing an outline leaves the store as it was.
+    @Test func aFailedSaveLeavesNothingHalfWritten() throws {
+        let store = try ReviseStore.inMemory()
+        try store.writer.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER poison BEFORE INSERT ON outlineNode WHEN NEW.text = 'POISON'
+                    BEGIN SELECT RAISE(ABORT, 'disk full'); END
+                    """)
+        }
+        let (_, id) = try store.save(try parse("Topic:\n\n- safe\n"), path: "/n.txt", at: date)
+        #expect(throws: StoreError.self) {
+            try store.save(try parse("Topic:\n\n- changed\n- POISON\n"), path: "/n.txt", at: date)
+        }
+        #expect(try store.outline(of: id).nodes.map(\.text) == ["safe"])
+        #expect(throws: StoreError.self) {
+            try store.save(try parse("New:\n\n- POISON\n"), path: "/new.txt", at: date)
+        }
+        #expect(try store.sources().map(\.path) == ["/n.txt"])
+    }
+
+    @Test func findsASourceByPathNameOrPathEnd() throws {
+        let store = try ReviseStore.inMemory()
+        try store.save(try parse("Topic:\n\n- a\n", name: "a.txt"), path: "/home/s/notes/history/a.txt", at: date)
+        #expect(try store.source(matching: "a.txt")?.path == "/home/s/notes/history/a.txt")
+        #expect(try store.source(matching: "history/a.txt") != nil)
+        #expect(try store.source(matching: "b.txt") == nil)
+    }
+
+    @Test func aDatabaseFileIsCreatedWithItsFolder() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("deep/er/revise.sqlite").path
+        let store = try ReviseStore(path: path)
+        try store.save(try parse("Topic:\n\n- a\n"), path: "/a.txt", at: date)
+        #expect(try ReviseStore(path: path).sources().count == 1)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("notes.txt").path
+        try Data("just some text, not a database".utf8).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: StoreError.self) { try ReviseStore(path: path) }
+        #expect(error?.description.contains("cannot open the database \(path)") == true)
+    }
+}
