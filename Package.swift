@@ -23,7 +23,10 @@ let package = Package(
         // Persistence: one facade over a SQLite file (GRDB).
         .target(
             name: "ReviseStore",
-            dependencies: ["ReviseCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ReviseCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The command-line tool: thin commands over the core and the store.
         .executableTarget(

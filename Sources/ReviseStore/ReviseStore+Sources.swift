@@ -89,19 +89,7 @@ extension ReviseStore {
                     ])
                 id = db.lastInsertedRowID
             }
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO outlineNode (sourceId, position, depth, kind, text, firstLine, lastLine, level,
-                        label, marks, answer, bothWays, emphasis, clozes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for (position, node) in outline.nodes.enumerated() {
-                let emphasis = node.emphasis.isEmpty ? nil : Self.jsonList(node.emphasis)
-                let clozes = node.clozes.isEmpty ? nil : Self.jsonList(node.clozes)
-                try insert.execute(arguments: [
-                    id, position, node.depth, node.kind.rawValue, node.text, node.span.first, node.span.last,
-                    node.level, node.label, node.marks, node.answer, node.bothWays, emphasis, clozes,
-                ])
-            }
+            try Self.insertNodes(outline.nodes, sourceID: id, db: db)
             return (existing == nil ? .added : .updated, SourceID(rawValue: id))
         }
     }

@@ -19,6 +19,9 @@ public final class ReviseStore: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
+        // In WAL mode NORMAL keeps the file consistent on a crash; only the very last commit may be lost on power
+        // failure, and a re-import brings it back.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -62,6 +62,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Each file alone, to see which format costs what.
+    for file in corpus.files {
+        Benchmark("Parse \(file.name) (\(file.bytes.count / 1_000_000) MB)", configuration: .init(maxIterations: 3)) {
+            benchmark in
+            blackHole(try NoteImporter.parse(bytes: file.bytes, name: file.name).outline.nodes.count)
+        }
+    }
+
     // The whole import: parse and save every outline into a fresh SQLite file.
     Benchmark("Import ~50 MB of notes into SQLite (\(corpus.totalBytes / 1_000_000) MB)") { benchmark in
         let path = NSTemporaryDirectory() + "revise-bench-\(UUID().uuidString).sqlite"

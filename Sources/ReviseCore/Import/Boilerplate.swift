@@ -1,8 +1,16 @@
 /// Lines that revision-card websites add around a set and that are never part of the notes.
 enum Boilerplate {
     static func isBoilerplate(_ content: Substring) -> Bool {
+        guard let lead = content.utf8.first, content.utf8.count <= 170 else { return false }
         var text = content
-        if let marker = ListMarker(content) { text = marker.rest }
+        if lead >= 0x80 || lead == UInt8(ascii: "-") || lead == UInt8(ascii: "*") {
+            guard let marker = ListMarker(content) else { return false }
+            text = marker.rest
+        }
+        // Every phrase below starts with one of these letters; most lines are ruled out by their first byte.
+        guard text.utf8.count <= 160, let first = text.utf8.first,
+            [UInt8(ascii: "h"), UInt8(ascii: "c"), UInt8(ascii: "n"), UInt8(ascii: "s")].contains(first | 0x20)
+        else { return false }
         let lower = text.lowercased()
         if lower == "hideshow resource information" || lower == "hide show resource information" { return true }
         if lower.hasPrefix("created by:") || lower.hasPrefix("created on:") { return true }

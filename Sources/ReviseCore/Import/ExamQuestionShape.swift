@@ -51,6 +51,26 @@ public enum ExamQuestionShape {
         "to what extent",
     ]
 
+    static let commandFirstWords: Set<String> = [
+        "describe", "explain", "assess", "evaluate", "discuss", "compare", "outline", "to", "how", "why", "what",
+        "examine", "analyse", "analyze", "account",
+    ]
+
+    /// Whether the first word (after a part label) is one a command can start with.
+    static func mayOpenWithCommand(_ text: String) -> Bool {
+        var utf8 = Substring(text).utf8[...]
+        if utf8.first == UInt8(ascii: "(") || partLabel(text) != nil {
+            guard let close = utf8.firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0xEF }) else { return false }
+            utf8 = utf8[utf8.index(after: close)...].drop(while: { $0 == 0x20 || $0 >= 0x80 })
+        }
+        var word = ""
+        for b in utf8.prefix(10) {
+            guard (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) else { break }
+            word.unicodeScalars.append(Unicode.Scalar(b | 0x20))
+        }
+        return commandFirstWords.contains(word)
+    }
+
     /// True when a line (without its marks) reads as an exam question.
     public static func isQuestion(_ text: String, hasMarks: Bool) -> Bool {
         guard text.utf8.count <= 600 else { return false }
@@ -61,7 +81,10 @@ public enum ExamQuestionShape {
         guard let first = text.unicodeScalars.first,
             first.properties.isAlphabetic || first == "(" || first == "‘" || first == "'" || first == "\"" || first == "“"
         else { return false }
-        // Command words open a question; lower-casing the opening is enough to find them.
+        // Command words open a question; lower-casing the opening is enough to find them, and only lines that
+        // open with one of their first words need even that.
+        guard Self.mayOpenWithCommand(text) || text.has("gree") || text.has("xtent") || text.has("xplain your")
+        else { return false }
         let lower = text.prefix(40).lowercased()
         var body = Substring(lower)
         if partLabel(text) != nil {

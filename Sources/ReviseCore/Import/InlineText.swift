@@ -12,7 +12,7 @@ public enum InlineText {
             return Cleaned(text: collapseWhitespace(raw), emphasis: [])
         }
         var scalars = Array(raw.unicodeScalars)
-        if scalars.contains(where: { $0.value >= 0x80 }) { scalars = Mojibake.repair(scalars) }
+        if raw.utf8.contains(0xC3) { scalars = Mojibake.repair(scalars) }
         if scalars.contains("&") { scalars = HTMLEntities.decode(scalars) }
         var emphasis: [String] = []
         scalars = stripMarkup(scalars, markdown: markdown, emphasis: &emphasis)
@@ -21,11 +21,18 @@ public enum InlineText {
         return Cleaned(text: collapseWhitespace(String(view)), emphasis: emphasis)
     }
 
-    /// True when nothing but whitespace collapsing can change the line.
+    /// True when nothing but whitespace collapsing can change the line: no markup characters, and no byte 0xC3,
+    /// which every mis-decoded lead character (U+00C2–U+00F4: "Â", "â", "ð"…) begins with in UTF-8.
     static func isPlainASCII<S: StringProtocol>(_ s: S) -> Bool {
-        for b in s.utf8 {
+        if let answer = s.utf8.withContiguousStorageIfAvailable({ isPlain($0) }) { return answer }
+        return isPlain(s.utf8)
+    }
+
+    @inline(__always)
+    static func isPlain<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        for b in bytes {
             switch b {
-            case 0x80...0xFF, UInt8(ascii: "*"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+            case 0xC3, UInt8(ascii: "*"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "`"),
                 UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "!"):
                 return false
             default: continue
@@ -36,16 +43,7 @@ public enum InlineText {
 
     /// Spaces, tabs and no-break spaces become single spaces; the ends are trimmed.
     public static func collapseWhitespace<S: StringProtocol>(_ s: S) -> String {
-        var needsWork = false
-        var previousSpace = true
-        for b in s.utf8 {
-            let isSpace = b == 0x20
-            if b == 0x09 || b == 0x0A || b == 0xC2 || (isSpace && previousSpace) {
-                needsWork = true
-                break
-            }
-            previousSpace = isSpace
-        }
+        let needsWork = s.utf8.withContiguousStorageIfAvailable({ hasExtraSpace($0) }) ?? true
         if !needsWork {
             if s.hasSuffix(" ") { return s.trimming([" "]) }
             return String(s)
@@ -66,6 +64,27 @@ public enum InlineText {
             }
         }
         return String(out)
+    }
+
+    /// Tabs, line feeds, no-break or other wide spaces (all start 0xC2 or 0xE2 0x80 in UTF-8), doubled or leading
+    /// spaces.
+    static func hasExtraSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = true
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let isSpace = b == 0x20
+            if b == 0x09 || b == 0x0A || b == 0xC2 || (isSpace && previousSpace) { return true }
+            if b == 0xEF, i + 1 < bytes.count, bytes[i + 1] == 0xBB { return true }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+                [0x82, 0x83, 0x89, 0x8B, 0xAF].contains(bytes[i + 2])
+            {
+                return true
+            }
+            previousSpace = isSpace
+            i += 1
+        }
+        return false
     }
 
     static func stripMarkup(_ s: [Unicode.Scalar], markdown: Bool, emphasis: inout [String]) -> [Unicode.Scalar] {

@@ -139,7 +139,7 @@ struct MarkdownParser {
                 builder.addItem(
                     OutlineNode(kind: .item, text: "", span: Span(line: line.number)), indent: line.indent,
                     isListItem: true)
-                let column = line.indent + (content.count - marker.rest.count)
+                let column = line.indent + (content.utf8.count - marker.rest.utf8.count)
                 openItem = (builder.nodes.count - 1, column, line.number, line.number, String(rest))
                 continue
             }
@@ -213,10 +213,20 @@ struct MarkdownParser {
         return (hashes.count, Substring(text.trimming([" "])))
     }
 
+    /// "---", "***", "_ _ _": a thematic break.
     static func isRule(_ content: Substring) -> Bool {
-        let chars = content.filter { $0 != " " }
-        guard chars.count >= 3, let first = chars.first, "-*_".contains(first) else { return false }
-        return chars.allSatisfy { $0 == first }
+        guard let first = content.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+        else { return false }
+        var marks = 0
+        for b in content.utf8 {
+            if b == first {
+                marks += 1
+            } else if b != 0x20 {
+                return false
+            }
+        }
+        return marks >= 3
     }
 
     /// Front matter as flat strings: nested values are joined, lists become comma-separated.

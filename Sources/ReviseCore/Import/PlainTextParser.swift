@@ -94,7 +94,7 @@ struct PlainTextParser {
                 continue
             }
             // "By 1941 collectivisation had greatly strengthened the USSR?**Agree:**": a question, then a heading.
-            if let q = text.firstIndex(of: "?"), text.hasSuffix(":"), line.marker == nil {
+            if line.marker == nil, text.hasSuffix(":"), let q = text.firstIndex(of: "?") {
                 let heading = text[text.index(after: q)...].trimming([" "])
                 if !heading.isEmpty, NodeShapes.wordCount(heading) <= 3, !heading.has("?") {
                     builder.openHeading(

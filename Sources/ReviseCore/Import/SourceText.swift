@@ -32,7 +32,7 @@ public struct SourceText: Sendable {
             }
         }
         var text = decoded!
-        if text.utf8.contains(13) {
+        if warnings.isEmpty && decoded?.utf8.count == body.count ? body.contains(13) : text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw .empty(file: file) }

@@ -19,21 +19,28 @@ extension StringProtocol {
     /// Whether `needle` occurs in the text, compared byte for byte: much faster than Foundation's search,
     /// which notes of tens of megabytes would otherwise spend most of their import time in.
     func has(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        let hay = self.utf8
-        var i = hay.startIndex
-        while i != hay.endIndex {
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard !n.isEmpty else { return true }
+            if let found = self.utf8.withContiguousStorageIfAvailable({ Self.search(n, in: $0) }) { return found }
+            // Native strings are contiguous; a bridged one is copied into one first.
+            var copy = String(self)
+            return copy.withUTF8 { Self.search(n, in: $0) }
+        }
+    }
+
+    private static func search(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
             if hay[i] == first {
-                var j = hay.index(after: i)
                 var k = 1
-                while k < n.count, j != hay.endIndex, hay[j] == n[k] {
-                    j = hay.index(after: j)
-                    k += 1
-                }
-                if k == n.count { return true }
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
             }
-            i = hay.index(after: i)
+            i += 1
         }
         return false
     }
