@@ -65,6 +65,8 @@ enum NoteFiles {
                 continue
             }
             if isDirectory.boolValue {
+                // A link back up the tree would never end; links to folders are not followed.
+                if (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil { continue }
                 collect(folder: url, display: shown, into: &files, found: &found)
             } else if noteExtensions.contains(url.pathExtension.lowercased()) {
                 files.append(NoteFile(url: url, shown: shown))
@@ -74,10 +76,15 @@ enum NoteFiles {
         }
     }
 
-    /// Reads a file's bytes, refusing one over `limit` before reading it.
+    /// Reads a file's bytes, refusing one over `limit` before reading it, and anything that is not a regular
+    /// file (a pipe or a device would block or never end).
     static func read(_ url: URL, shownAs name: String, limit: Int) throws(ImportError) -> [UInt8] {
         let fm = FileManager.default
-        if let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
+        let attributes = try? fm.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw .unreadable(file: name, reason: "it is not a regular file")
+        }
+        if let size = attributes?[.size] as? Int, size > limit {
             throw .tooLarge(file: name, bytes: size, limit: limit)
         }
         guard fm.isReadableFile(atPath: url.path) else {

@@ -104,6 +104,11 @@ struct ImportCommandTests {
         _ = try cli.write("notes/sub/more.md", "# More\n\n- another point\n")
         try FileManager.default.createSymbolicLink(
             atPath: cli.folder.appendingPathComponent("notes/gone.txt").path, withDestinationPath: "/nowhere/x.txt")
+        // A named pipe would block a reader forever; a link to the folder itself would loop.
+        #expect(mkfifo(cli.folder.appendingPathComponent("notes/pipe.txt").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: cli.folder.appendingPathComponent("notes/sub/loop").path,
+            withDestinationPath: cli.folder.appendingPathComponent("notes").path)
         let folder = try cli.run(["import", "notes"])
         #expect(folder.status == 1)
         #expect(folder.err.contains("notes/empty.txt: the file is empty"))
@@ -111,7 +116,8 @@ struct ImportCommandTests {
         #expect(folder.err.contains("notes/gone.txt: cannot be read: it is a link to a file that does not exist"))
         #expect(folder.out.contains("added     notes/sub/more.md"))
         #expect(folder.out.contains("unchanged notes/good.txt"))
-        #expect(folder.out.contains("5 files: 1 added, 0 updated, 1 unchanged, 3 failed; 1 other files skipped."))
+        #expect(folder.err.contains("notes/pipe.txt: cannot be read: it is not a regular file"))
+        #expect(folder.out.contains("6 files: 1 added, 0 updated, 1 unchanged, 4 failed; 1 other files skipped."))
 
         let sources = try CLI.json(try cli.run(["sources", "--json"]).out)["sources"] as? [[String: Any]]
         #expect(sources?.compactMap { $0["name"] as? String } == ["good.txt", "more.md"])
@@ -158,7 +164,7 @@ struct ImportCommandTests {
         #expect(result.status == 0, "\(result.err)")
         let files = try #require(try CLI.json(result.out)["files"] as? [[String: Any]])
         #expect(files.first?["status"] as? String == "added")
-        #expect((files.first?["items"] as? Int ?? 0) > 1_000_000)
+        #expect((files.first?["items"] as? Int ?? 0) > 900_000)
     }
 
     @Test func outlineOfAnUnknownFileIsAClearError() throws {

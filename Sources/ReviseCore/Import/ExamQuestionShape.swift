@@ -63,12 +63,9 @@ public enum ExamQuestionShape {
             guard let close = utf8.firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0xEF }) else { return false }
             utf8 = utf8[utf8.index(after: close)...].drop(while: { $0 == 0x20 || $0 >= 0x80 })
         }
-        var word = ""
-        for b in utf8.prefix(10) {
-            guard (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) else { break }
-            word.unicodeScalars.append(Unicode.Scalar(b | 0x20))
-        }
-        return commandFirstWords.contains(word)
+        let letters = utf8.prefix(while: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        guard (2...8).contains(letters.count) else { return false }
+        return commandFirstWords.contains(String(decoding: letters.map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// True when a line (without its marks) reads as an exam question.
@@ -83,7 +80,7 @@ public enum ExamQuestionShape {
         else { return false }
         // Command words open a question; lower-casing the opening is enough to find them, and only lines that
         // open with one of their first words need even that.
-        guard Self.mayOpenWithCommand(text) || text.has("gree") || text.has("xtent") || text.has("xplain your")
+        guard Self.mayOpenWithCommand(text) || text.utf8.contains(UInt8(ascii: "x")) || text.has("gree")
         else { return false }
         let lower = text.prefix(40).lowercased()
         var body = Substring(lower)

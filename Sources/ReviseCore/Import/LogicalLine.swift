@@ -3,14 +3,15 @@ struct LogicalLine {
     var first: Int
     var last: Int
     var indent: Int
-    /// The content, wrapped lines joined with a space; markup still in it.
-    var content: String
+    /// The content, wrapped lines joined with a space; markup still in it. A line that was not wrapped is a view
+    /// into the file's text, not a copy.
+    var content: Substring
     var marker: ListMarker?
     var blankBefore: Bool
     var blankAfter: Bool
     var physicalLines: Int
 
-    var body: Substring { marker?.rest ?? Substring(content) }
+    var body: Substring { marker?.rest ?? content }
 
     /// Joins wrapped lines.
     ///
@@ -32,7 +33,7 @@ struct LogicalLine {
                 continue
             }
             var logical = LogicalLine(
-                first: line.number, last: line.number, indent: line.indent, content: String(line.content),
+                first: line.number, last: line.number, indent: line.indent, content: line.content,
                 marker: nil, blankBefore: blankBefore, blankAfter: false, physicalLines: 1)
             var current = line
             var j = i + 1
@@ -58,13 +59,14 @@ struct LogicalLine {
                     join = !gap || current.content.utf8.count >= 100
                 }
                 guard join else { break }
-                logical.content += (hyphenated && current.trailingSpaces == 0 ? "" : " ") + next.content
+                logical.content = Substring(
+                    logical.content + (hyphenated && current.trailingSpaces == 0 ? "" : " ") + next.content)
                 logical.last = next.number
                 logical.physicalLines += 1
                 current = next
                 j = k + 1
             }
-            logical.marker = ListMarker(Substring(logical.content))
+            logical.marker = ListMarker(logical.content)
             result.append(logical)
             blankBefore = false
             i = j
@@ -86,8 +88,10 @@ struct LogicalLine {
     }
 
     /// "(c) ‘…’ How far do you agree with this" followed by "statement? Explain your answer. （10）".
-    static func continuesQuestion(_ content: String, with next: Substring) -> Bool {
-        guard ExamQuestionShape.partLabel(content) != nil, !content.hasSuffix("?"), next.utf8.count <= 160 else {
+    static func continuesQuestion(_ content: Substring, with next: Substring) -> Bool {
+        guard content.utf8.first == UInt8(ascii: "(") || content.utf8.first == 0xEF
+                || content.utf8.dropFirst().first == UInt8(ascii: ")"),
+            ExamQuestionShape.partLabel(String(content)) != nil, !content.hasSuffix("?"), next.utf8.count <= 160 else {
             return false
         }
         let (rest, marks) = ExamQuestionShape.splitMarks(String(next))

@@ -64,7 +64,7 @@ struct PlainTextParser {
             let line = logical[index]
             let next = index + 1 < logical.count ? logical[index + 1] : nil
             index += 1
-            if isCardSet, Boilerplate.cardNumber(Substring(line.content)) != nil {
+            if isCardSet, Boilerplate.cardNumber(line.content) != nil {
                 builder.cover(line: line.last)
                 builder.closeAll()
                 expectingCard = true
