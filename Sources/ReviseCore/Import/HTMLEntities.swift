@@ -8,32 +8,19 @@ public enum HTMLEntities {
     ]
 
     public static func decode(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
-        var i = 0
-        while i < s.count {
-            if s[i] == "&", let semicolon = s[(i + 1)..<min(s.count, i + 12)].firstIndex(of: ";") {
-                var nameView = String.UnicodeScalarView()
-                nameView.append(contentsOf: s[(i + 1)..<semicolon])
-                let name = String(nameView)
-                if let scalar = reference(name) {
-                    // A decoded space (`&#x20;`) is how exporters keep a blank; it is whitespace like any other.
-                    out.append(scalar == "\u{00A0}" ? " " : scalar)
-                    i = semicolon + 1
-                    continue
-                }
+        ScalarRewrite.apply(s) { i in
+            guard s[i] == "&", let semicolon = s[(i + 1)..<min(s.count, i + 12)].firstIndex(of: ";") else {
+                return nil
             }
-            out.append(s[i])
-            i += 1
+            var nameView = String.UnicodeScalarView()
+            nameView.append(contentsOf: s[(i + 1)..<semicolon])
+            guard let scalar = reference(String(nameView)) else { return nil }
+            // A decoded space (`&#x20;`) is how exporters keep a blank; it is whitespace like any other.
+            return (scalar == "\u{00A0}" ? " " : scalar, semicolon + 1 - i)
         }
-        return out
     }
 
-    public static func decode(_ text: String) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: decode(Array(text.unicodeScalars)))
-        return String(view)
-    }
+    public static func decode(_ text: String) -> String { ScalarRewrite.apply(text, decode) }
 
     static func reference(_ name: String) -> Unicode.Scalar? {
         if name.hasPrefix("#x") || name.hasPrefix("#X") {

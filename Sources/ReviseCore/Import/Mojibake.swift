@@ -2,37 +2,21 @@
 /// "â€™" back to "’"). A run is replaced only when its bytes form one valid UTF-8 character.
 public enum Mojibake {
     public static func repair(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
-        var i = 0
-        while i < s.count {
-            if let lead = Windows1252.byteForScalar[s[i].value], let length = sequenceLength(lead),
+        ScalarRewrite.apply(s) { i in
+            guard let lead = Windows1252.byteForScalar[s[i].value], let length = sequenceLength(lead),
                 i + length <= s.count
-            {
-                var bytes = [lead]
-                for j in 1..<length {
-                    guard let b = Windows1252.byteForScalar[s[i + j].value], (0x80...0xBF).contains(b) else { break }
-                    bytes.append(b)
-                }
-                if bytes.count == length, let repaired = String(validating: bytes, as: UTF8.self),
-                    let scalar = repaired.unicodeScalars.first
-                {
-                    out.append(scalar)
-                    i += length
-                    continue
-                }
+            else { return nil }
+            var bytes = [lead]
+            for j in 1..<length {
+                guard let b = Windows1252.byteForScalar[s[i + j].value], (0x80...0xBF).contains(b) else { return nil }
+                bytes.append(b)
             }
-            out.append(s[i])
-            i += 1
+            guard let scalar = String(validating: bytes, as: UTF8.self)?.unicodeScalars.first else { return nil }
+            return (scalar, length)
         }
-        return out
     }
 
-    public static func repair(_ text: String) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: repair(Array(text.unicodeScalars)))
-        return String(view)
-    }
+    public static func repair(_ text: String) -> String { ScalarRewrite.apply(text, repair) }
 
     static func sequenceLength(_ lead: UInt8) -> Int? {
         switch lead {
