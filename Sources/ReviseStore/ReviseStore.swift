@@ -21,7 +21,7 @@ public final class ReviseStore: Sendable {
         config.busyMode = .timeout(10)
         // In WAL mode NORMAL keeps the file consistent on a crash; only the very last commit may be lost on power
         // failure, and a re-import brings it back.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)

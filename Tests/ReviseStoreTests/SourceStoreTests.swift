@@ -26,6 +26,15 @@ struct SourceStoreTests {
         #expect(reloaded.title == "Topic")
     }
 
+    @Test func emphasisAndClozesWithQuotesAndBackslashesSurvive() throws {
+        let store = try ReviseStore.inMemory()
+        let parsed = try parse(
+            "Topic:\n\n- **\"Quoted\" \\ back\tslash é 🪖:** a lead-in\n- The {{c1::\"x\\y\"}} cloze\n")
+        let (_, id) = try store.save(parsed, path: "/q.txt", at: date)
+        #expect(try store.outline(of: id) == parsed.outline)
+        #expect(parsed.outline.nodes.first?.emphasis == ["\"Quoted\" \\ back slash é 🪖"])
+    }
+
     @Test func reimportingTheSameContentWritesNothing() throws {
         let store = try ReviseStore.inMemory()
         let parsed = try parse("Topic:\n\n- a point\n")
