@@ -80,7 +80,7 @@ public enum ExamQuestionShape {
         else { return false }
         // Command words open a question; lower-casing the opening is enough to find them, and only lines that
         // open with one of their first words need even that.
-        guard Self.mayOpenWithCommand(text) || text.utf8.contains(UInt8(ascii: "x")) || text.has("gree")
+        guard Self.mayOpenWithCommand(text) || text.has("x") || text.has("gree")
         else { return false }
         let lower = text.prefix(40).lowercased()
         var body = Substring(lower)

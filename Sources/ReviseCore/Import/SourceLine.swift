@@ -12,55 +12,76 @@ struct SourceLine {
 
     var isBlank: Bool { content.isEmpty }
 
-    init(number: Int, raw: Substring) {
+    init(number: Int, raw: Substring, indent: Int, content: Substring, trailingSpaces: Int) {
         self.number = number
         self.raw = raw
-        var indent = 0
-        var start = raw.startIndex
-        for scalar in raw.unicodeScalars {
-            if scalar == " " || scalar == "\u{00A0}" {
-                indent += 1
-            } else if scalar == "\t" {
-                indent += 4
-            } else {
-                break
-            }
-            start = raw.unicodeScalars.index(after: start)
-        }
-        var end = raw.endIndex
-        var trailing = 0
-        while end > start {
-            let before = raw.unicodeScalars.index(before: end)
-            let scalar = raw.unicodeScalars[before]
-            if scalar == " " || scalar == "\t" || scalar == "\u{00A0}" {
-                trailing += 1
-                end = before
-            } else {
-                break
-            }
-        }
         self.indent = indent
-        self.content = raw[start..<end]
-        self.trailingSpaces = start == end ? 0 : trailing
+        self.content = content
+        self.trailingSpaces = trailingSpaces
     }
 
-    /// Splits a text into lines numbered from 1.
+    /// Splits a text into lines numbered from 1, measuring each line's indent and trailing spaces in the same
+    /// pass over its UTF-8 bytes.
     static func split(_ text: String) -> [SourceLine] {
-        var lines: [SourceLine] = []
-        var number = 1
-        var start = text.startIndex
+        var text = text
+        text.makeContiguousUTF8()
         let utf8 = text.utf8
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            if utf8[i] == 10 {
-                lines.append(SourceLine(number: number, raw: text[start..<i]))
+        return utf8.withContiguousStorageIfAvailable { bytes -> [SourceLine] in
+            var lines: [SourceLine] = []
+            lines.reserveCapacity(bytes.count / 40)
+            let base = utf8.startIndex
+            func index(_ offset: Int) -> String.Index { utf8.index(base, offsetBy: offset) }
+            var lineStart = 0
+            var number = 1
+            let count = bytes.count
+            while lineStart <= count {
+                var end = lineStart
+                while end < count, bytes[end] != 10 { end += 1 }
+                if end == count, lineStart == count, number > 1 { break }
+                // Leading whitespace: spaces, tabs (4 columns) and no-break spaces (C2 A0).
+                var indent = 0
+                var start = lineStart
+                while start < end {
+                    let b = bytes[start]
+                    if b == 0x20 {
+                        indent += 1
+                        start += 1
+                    } else if b == 0x09 {
+                        indent += 4
+                        start += 1
+                    } else if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
+                        indent += 1
+                        start += 2
+                    } else {
+                        break
+                    }
+                }
+                var contentEnd = end
+                var trailing = 0
+                while contentEnd > start {
+                    let b = bytes[contentEnd - 1]
+                    if b == 0x20 || b == 0x09 {
+                        trailing += 1
+                        contentEnd -= 1
+                    } else if b == 0xA0, contentEnd - 2 >= start, bytes[contentEnd - 2] == 0xC2 {
+                        trailing += 1
+                        contentEnd -= 2
+                    } else {
+                        break
+                    }
+                }
+                let raw = text[index(lineStart)..<index(end)]
+                let content = text[index(start)..<index(contentEnd)]
+                lines.append(
+                    SourceLine(
+                        number: number, raw: raw, indent: indent, content: content,
+                        trailingSpaces: start == contentEnd ? 0 : trailing))
                 number += 1
-                start = utf8.index(after: i)
+                lineStart = end + 1
+                if end == count { break }
             }
-            i = utf8.index(after: i)
-        }
-        if start < text.endIndex { lines.append(SourceLine(number: number, raw: text[start...])) }
-        return lines
+            return lines
+        }!
     }
 }
 
