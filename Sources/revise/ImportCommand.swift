@@ -91,7 +91,7 @@ struct ImportCommand: ParsableCommand {
         let path = file.url.standardizedFileURL.path
         do {
             let bytes = try NoteFiles.read(file.url, shownAs: file.shown, limit: options.maxBytes)
-            let hash = SHA256.hex(bytes)
+            let hash = ContentHash.hex(bytes)
             if try db.contentHash(forPath: path) == hash {
                 return FileReport(path: file.shown, status: "unchanged", warnings: [])
             }

@@ -20,7 +20,7 @@ public enum NoteImporter {
         }
         let source = try SourceText(bytes: bytes, file: name)
         let outline = try parse(text: source.text, name: name, warnings: source.warnings)
-        return ParsedSource(name: name, contentHash: contentHash ?? SHA256.hex(bytes), byteCount: bytes.count, outline: outline)
+        return ParsedSource(name: name, contentHash: contentHash ?? ContentHash.hex(bytes), byteCount: bytes.count, outline: outline)
     }
 
     /// Parses decoded text; `name` gives the fallback title and the format hint of its extension.

@@ -1,7 +1,7 @@
 import ReviseCore
 import Testing
 
-struct SHA256Tests {
+struct ContentHashTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -11,12 +11,12 @@ struct SHA256Tests {
         ),
     ])
     func knownVectors(message: String, digest: String) {
-        #expect(SHA256.hex(Array(message.utf8)) == digest)
+        #expect(ContentHash.hex(Array(message.utf8)) == digest)
     }
 
     @Test func aMillionAs() {
         #expect(
-            SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
+            ContentHash.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
