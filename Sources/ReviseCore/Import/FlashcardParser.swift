@@ -4,7 +4,7 @@ struct FlashcardParser {
     let lines: [SourceLine]
     let fallbackTitle: String
 
-    func parse() -> PlainTextParser.Result {
+    func parse() -> ParsedOutline {
         var builder = OutlineBuilder()
         var title = fallbackTitle
         let content = lines.filter { !$0.isBlank }
@@ -56,7 +56,7 @@ struct FlashcardParser {
             }
             builder.addItem(OutlineNode(kind: .item, text: text, span: span), indent: 0, isListItem: false)
         }
-        return PlainTextParser.Result(title: title, nodes: builder.finish())
+        return ParsedOutline(title: title, nodes: builder.finish(), warnings: builder.warnings)
     }
 
     static func blankAfter(_ line: SourceLine, in lines: [SourceLine]) -> Bool {

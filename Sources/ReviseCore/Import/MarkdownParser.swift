@@ -6,14 +6,7 @@ struct MarkdownParser {
     let lines: [SourceLine]
     let fallbackTitle: String
 
-    struct Result {
-        var title: String
-        var metadata: [String: String]
-        var nodes: [OutlineNode]
-        var warnings: [ImportWarning]
-    }
-
-    func parse() -> Result {
+    func parse() -> ParsedOutline {
         var warnings: [ImportWarning] = []
         var metadata: [String: String] = [:]
         var index = 0
@@ -181,9 +174,9 @@ struct MarkdownParser {
         flushItem()
         // Items whose text was all markup say nothing.
         let nodes = builder.finish()
-        return Result(
+        return ParsedOutline(
             title: title.isEmpty ? fallbackTitle : title, metadata: metadata, nodes: Self.dropEmpty(nodes),
-            warnings: warnings)
+            warnings: warnings + builder.warnings)
     }
 
     static func dropEmpty(_ nodes: [OutlineNode]) -> [OutlineNode] {

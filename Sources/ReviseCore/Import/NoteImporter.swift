@@ -32,38 +32,19 @@ public enum NoteImporter {
         let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
         let fallbackTitle = stem.isEmpty ? fileName : stem
         let format = FormatDetector.detect(lines, fileName: fileName)
-        var title: String
-        var metadata: [String: String] = [:]
-        var nodes: [OutlineNode]
-        var warnings = warnings
+        let parsed: ParsedOutline
         switch format {
-        case .markdown:
-            let result = MarkdownParser(lines: lines, fallbackTitle: fallbackTitle).parse()
-            (title, metadata, nodes) = (result.title, result.metadata, result.nodes)
-            warnings += result.warnings
-        case .flashcards:
-            let result = FlashcardParser(lines: lines, fallbackTitle: fallbackTitle).parse()
-            (title, metadata, nodes) = (result.title, result.metadata, result.nodes)
+        case .markdown: parsed = MarkdownParser(lines: lines, fallbackTitle: fallbackTitle).parse()
+        case .flashcards: parsed = FlashcardParser(lines: lines, fallbackTitle: fallbackTitle).parse()
         case .cardSet, .essay, .outline:
-            let result = PlainTextParser(lines: lines, format: format, fallbackTitle: fallbackTitle).parse()
-            (title, metadata, nodes) = (result.title, result.metadata, result.nodes)
+            parsed = PlainTextParser(lines: lines, format: format, fallbackTitle: fallbackTitle).parse()
         }
-        if let deep = nodes.first(where: { $0.depth >= OutlineBuilderLimits.maxDepth - 1 }) {
-            warnings.append(
-                ImportWarning(
-                    line: deep.span.first,
-                    "lists nest deeper than \(OutlineBuilderLimits.maxDepth) levels from here; deeper lines were kept at that level"))
-        }
-        title = Mojibake.repair(title)
-        guard !nodes.isEmpty else { throw .noNotes(file: name) }
+        let title = Mojibake.repair(parsed.title)
+        guard !parsed.nodes.isEmpty else { throw .noNotes(file: name) }
         return Outline(
-            title: title, format: format, metadata: metadata, nodes: nodes, warnings: warnings,
-            lineCount: lines.count)
+            title: title, format: format, metadata: parsed.metadata, nodes: parsed.nodes,
+            warnings: warnings + parsed.warnings, lineCount: lines.count)
     }
-}
-
-enum OutlineBuilderLimits {
-    static var maxDepth: Int { OutlineBuilder.maxDepth }
 }
 
 /// A parsed note file: what the store keeps of it.

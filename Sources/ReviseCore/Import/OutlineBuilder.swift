@@ -5,6 +5,7 @@
 /// container closes, its span grows to cover everything under it.
 struct OutlineBuilder {
     private(set) var nodes: [OutlineNode] = []
+    private(set) var warnings: [ImportWarning] = []
     private var stack: [Entry] = []
 
     /// Deeper nesting than this is flattened: no real notes go so deep, and every reader of the outline
@@ -51,7 +52,15 @@ struct OutlineBuilder {
             while let top = stack.last, top.rank == nil, top.indent >= indent || top.adopting { pop() }
         }
         while let top = stack.last, top.rank == nil, top.indent >= indent { pop() }
-        while stack.count >= Self.maxDepth { pop() }
+        if stack.count >= Self.maxDepth {
+            if warnings.isEmpty {
+                warnings.append(
+                    ImportWarning(
+                        line: node.span.first,
+                        "lists nest deeper than \(Self.maxDepth) levels from here; deeper lines were kept at that level"))
+            }
+            while stack.count >= Self.maxDepth { pop() }
+        }
         var node = node
         node.depth = stack.count
         nodes.append(node)
@@ -93,4 +102,12 @@ struct OutlineBuilder {
         closeAll()
         return nodes
     }
+}
+
+/// What a format's parser makes of a file: the title, page data, the nodes and anything worth a warning.
+struct ParsedOutline {
+    var title: String
+    var metadata: [String: String] = [:]
+    var nodes: [OutlineNode]
+    var warnings: [ImportWarning] = []
 }

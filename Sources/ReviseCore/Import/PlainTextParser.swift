@@ -15,13 +15,7 @@ struct PlainTextParser {
     let format: SourceFormat
     let fallbackTitle: String
 
-    struct Result {
-        var title: String
-        var metadata: [String: String] = [:]
-        var nodes: [OutlineNode]
-    }
-
-    func parse() -> Result {
+    func parse() -> ParsedOutline {
         let isCardSet = format == .cardSet
         let logical = LogicalLine.build(lines, skip: { isCardSet && Boilerplate.isBoilerplate($0.content) })
         var builder = OutlineBuilder()
@@ -150,7 +144,8 @@ struct PlainTextParser {
             // "…the main reasons being:" introduces the bullets that follow.
             builder.addItem(node, indent: line.indent, isListItem: false, adopts: text.hasSuffix(":"))
         }
-        return Result(title: title, metadata: metadata, nodes: builder.finish())
+        let nodes = builder.finish()
+        return ParsedOutline(title: title, metadata: metadata, nodes: nodes, warnings: builder.warnings)
     }
 
     enum HeadingShape { case colon, standalone }
