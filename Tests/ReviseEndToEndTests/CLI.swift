@@ -25,10 +25,23 @@ struct CLI {
     /// Runs `revise` with `--db` pointing at this test's database unless `environment` says otherwise.
     @discardableResult
     func run(_ arguments: [String], useDatabase: Bool = true, environment: [String: String] = [:],
-             in directory: URL? = nil) throws -> Result {
+             in directory: URL? = nil, asUser user: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + (useDatabase ? ["--db", database] : [])
+        let full = arguments + (useDatabase ? ["--db", database] : [])
+        if let user {
+            // Root reads every file; to see what a student sees, run as another user, from a copy of the binary
+            // that user can reach wherever the clone lives.
+            let copy = folder.appendingPathComponent("revise-\(user)")
+            if !FileManager.default.fileExists(atPath: copy.path) {
+                try FileManager.default.copyItem(at: Self.binary, to: copy)
+                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+            }
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", user, "--", copy.path] + full
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = full
+        }
         var env = ProcessInfo.processInfo.environment
         env["REVISE_DB"] = nil
         for (key, value) in environment { env[key] = value }

@@ -126,16 +126,20 @@ struct ImportCommandTests {
     @Test func unreadableFilesAreNamed() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        let secret = try cli.write("secret.txt", "Topic:\n\n- a point\n")
+        let secret = try cli.write("notes/secret.txt", "Topic:\n\n- a point\n")
+        _ = try cli.write("notes/open.txt", "Topic:\n\n- another point\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: secret.path)
-        let result = try cli.run(["import", secret.path])
-        if getuid() == 0 {
-            // Root reads any file; the permission check cannot fail here.
-            #expect(result.status == 0)
-        } else {
-            #expect(result.status == 1)
-            #expect(result.err.contains("secret.txt: cannot be read: permission denied"))
+        // Root reads every file, so as root the import runs as `nobody`, in a folder it may write to.
+        let runAs: String? = getuid() == 0 ? "nobody" : nil
+        if runAs != nil {
+            for folder in [cli.folder, cli.folder.appendingPathComponent("notes")] {
+                try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+            }
         }
+        let result = try cli.run(["import", "notes"], asUser: runAs)
+        #expect(result.status == 1)
+        #expect(result.err.contains("notes/secret.txt: cannot be read: permission denied"), "\(result.err)")
+        #expect(result.out.contains("added     notes/open.txt"))
     }
 
     @Test func filesOverTheSizeLimitAreRefused() throws {
