@@ -21,13 +21,15 @@ struct LogicalLine {
     /// - An exam question's part label line goes on with a next line that ends the question.
     static func build(_ lines: [SourceLine], skip: (SourceLine) -> Bool = { _ in false }) -> [LogicalLine] {
         let softWrapped = lines.lazy.filter { $0.trailingSpaces == 1 && $0.content.utf8.count >= 40 }.prefix(10).count >= 10
+        // Each line is asked once whether it is to be skipped, though it is looked at twice below.
+        let skipped = lines.map(skip)
         var result: [LogicalLine] = []
         result.reserveCapacity(lines.count)
         var i = 0
         var blankBefore = true
         while i < lines.count {
             let line = lines[i]
-            if line.isBlank || skip(line) {
+            if line.isBlank || skipped[i] {
                 if line.isBlank { blankBefore = true }
                 i += 1
                 continue
@@ -41,7 +43,7 @@ struct LogicalLine {
                 // The next non-blank line, and whether blank lines stand between.
                 var k = j
                 while k < lines.count, lines[k].isBlank { k += 1 }
-                guard k < lines.count, !skip(lines[k]) else { break }
+                guard k < lines.count, !skipped[k] else { break }
                 let next = lines[k]
                 let gap = k > j
                 guard ListMarker(next.content) == nil else { break }

@@ -122,6 +122,17 @@ struct ListMarker {
     }
 
     static func trimLeading(_ s: Substring) -> Substring {
-        s.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+        var i = s.utf8.startIndex
+        while i < s.utf8.endIndex {
+            let b = s.utf8[i]
+            if b == 0x20 || b == 0x09 {
+                i = s.utf8.index(after: i)
+            } else if b == 0xC2, s.utf8.index(after: i) < s.utf8.endIndex, s.utf8[s.utf8.index(after: i)] == 0xA0 {
+                i = s.utf8.index(i, offsetBy: 2)
+            } else {
+                break
+            }
+        }
+        return s[i...]
     }
 }
