@@ -168,7 +168,11 @@ struct SeedImportTests {
         #expect(dates.count >= 2)
         #expect(outline.nodes.filter { $0.kind == .paragraph && $0.text.count > 400 }.count >= 5)
         #expect(outline.sections.contains { $0.text == "Collectivisation" && $0.level == 1 })
-        // A two-column table: each column is a heading with its rows.
-        #expect(outline.nodes.contains { $0.kind == .question && $0.text.hasPrefix("By 1941 collectivisation") })
+        // Questions to practise, including a quoted statement to judge; a rhetorical heading is a heading.
+        let questions = outline.questions.map(\.text)
+        #expect(questions.contains("By 1941 collectivisation had greatly strengthen the USSR?"))
+        #expect(questions.contains { $0.hasPrefix("\"By 1941, the Great Terror had strengthen the USSR\". Explain why") })
+        #expect(outline.sections.contains { $0.text == "Trotsky, the lost leader?" })
+        #expect(outline.sections.contains { $0.text == "Agree" })
     }
 }

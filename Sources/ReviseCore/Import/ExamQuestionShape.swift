@@ -56,8 +56,16 @@ public enum ExamQuestionShape {
         "examine", "analyse", "analyze", "account",
     ]
 
+    static let interrogatives: Set<String> = commandFirstWords.union([
+        "who", "whom", "whose", "which", "when", "where", "was", "were", "is", "are", "did", "do", "does", "can",
+        "could", "should", "would", "will", "has", "have", "had", "in", "by", "on", "at", "for", "from", "with",
+    ])
+
     /// Whether the first word (after a part label) is one a command can start with.
-    static func mayOpenWithCommand(_ text: String) -> Bool {
+    static func mayOpenWithCommand(_ text: String) -> Bool { opensWithWord(text, in: commandFirstWords) }
+
+    /// Whether the first word (after a part label, lower-cased) is one of `words`.
+    static func opensWithWord(_ text: String, in words: Set<String>) -> Bool {
         var utf8 = Substring(text).utf8[...]
         if utf8.first == UInt8(ascii: "(") || partLabel(text) != nil {
             guard let close = utf8.firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0xEF }) else { return false }
@@ -65,7 +73,7 @@ public enum ExamQuestionShape {
         }
         let letters = utf8.prefix(while: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
         guard (2...8).contains(letters.count) else { return false }
-        return commandFirstWords.contains(String(decoding: letters.map { $0 | 0x20 }, as: UTF8.self))
+        return words.contains(String(decoding: letters.map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// True when a line (without its marks) reads as an exam question.
@@ -74,14 +82,14 @@ public enum ExamQuestionShape {
         if hasMarks { return true }
         var stripped = Substring(text)
         while let last = stripped.last, "\"'”’ ".contains(last) { stripped = stripped.dropLast() }
-        if stripped.hasSuffix("?") { return true }
-        guard let first = text.unicodeScalars.first,
-            first.properties.isAlphabetic || first == "(" || first == "‘" || first == "'" || first == "\"" || first == "“"
-        else { return false }
+        // "Trotsky, the lost leader?" is a heading; "Was Stalin a dictator?" is a question.
+        if stripped.hasSuffix("?") { return text.wordCount > 6 || opensWithWord(text, in: interrogatives) }
+        guard let first = text.unicodeScalars.first else { return false }
+        // "‘Stalin’s Five-Year Plans brought misery.’ How far do you agree…": a quoted statement to judge.
+        let opensWithQuote = first == "‘" || first == "'" || first == "\"" || first == "“"
         // Command words open a question; lower-casing the opening is enough to find them, and only lines that
-        // open with one of their first words need even that.
-        guard Self.mayOpenWithCommand(text) || text.has("x") || text.has("gree")
-        else { return false }
+        // open with one of their first words (or a quote) need even that.
+        guard opensWithQuote || Self.mayOpenWithCommand(text) else { return false }
         let lower = text.prefix(40).lowercased()
         var body = Substring(lower)
         if partLabel(text) != nil {
@@ -93,7 +101,7 @@ public enum ExamQuestionShape {
                 || body.hasPrefix("evaluate") || body.hasPrefix("discuss") || body.hasPrefix("compare")
                 || body.hasPrefix("to what extent") || body.hasPrefix("examine") || body.hasPrefix("account for")
         }
-        guard text.has("gree") || text.has("xtent") || text.has("xplain your") else { return false }
+        guard opensWithQuote else { return false }
         let whole = text.lowercased()
         return commandPhrases.contains(where: { whole.has($0) })
     }

@@ -161,7 +161,7 @@ struct PlainTextParser {
             else { return nil }
             return .colon
         }
-        guard words <= 8, line.blankBefore, line.blankAfter, !".,;!?\"”’'-–".contains(last),
+        guard words <= 8, line.blankBefore, line.blankAfter, !".,;!\"”’'-–".contains(last),
             first.isUppercase || first.isNumber, !text.has(". "), AuthoredCard.node(from: text, span: Span(line: 1)) == nil
         else { return nil }
         return .standalone
