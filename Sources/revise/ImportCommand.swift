@@ -119,17 +119,17 @@ struct ImportCommand: ParsableCommand {
             }
             var line = "\(file.status.padding(toLength: 10, withPad: " ", startingAt: 0))\(file.path)"
             if let format = file.format {
-                var parts = ["\(file.sections ?? 0) sections", "\(file.items ?? 0) items"]
-                if let q = file.questions, q > 0 { parts.append("\(q) questions") }
-                if let c = file.cards, c > 0 { parts.append("\(c) cards") }
+                var parts = [Output.count(file.sections ?? 0, "section"), Output.count(file.items ?? 0, "item")]
+                if let q = file.questions, q > 0 { parts.append(Output.count(q, "question")) }
+                if let c = file.cards, c > 0 { parts.append(Output.count(c, "card")) }
                 line += "  (\(format): \(parts.joined(separator: ", ")))"
             }
             print(line)
             for warning in file.warnings { Output.error("warning: \(warning)") }
         }
-        var summary = "\(report.files.count) file\(report.files.count == 1 ? "" : "s"): \(report.added) added, "
+        var summary = "\(Output.count(report.files.count, "file")): \(report.added) added, "
         summary += "\(report.updated) updated, \(report.unchanged) unchanged, \(report.failed) failed"
-        if report.skipped > 0 { summary += "; \(report.skipped) other files skipped" }
+        if report.skipped > 0 { summary += "; \(Output.count(report.skipped, "other file")) skipped" }
         print(summary + ".")
     }
 }

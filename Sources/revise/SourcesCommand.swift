@@ -32,7 +32,7 @@ struct SourcesCommand: ParsableCommand {
                 "   \(source.name) · \(source.format.displayName) · \(source.lineCount) lines · \(nodes) nodes · "
                     + "imported \(formatter.string(from: source.updatedAt))")
             if !source.warnings.isEmpty {
-                print("   \(source.warnings.count) warning\(source.warnings.count == 1 ? "" : "s"): \(source.warnings[0])")
+                print("   \(Output.count(source.warnings.count, "warning")): \(source.warnings[0])")
             }
         }
     }

@@ -117,7 +117,7 @@ struct ImportCommandTests {
         #expect(folder.out.contains("added     notes/sub/more.md"))
         #expect(folder.out.contains("unchanged notes/good.txt"))
         #expect(folder.err.contains("notes/pipe.txt: cannot be read: it is not a regular file"))
-        #expect(folder.out.contains("6 files: 1 added, 0 updated, 1 unchanged, 4 failed; 1 other files skipped."))
+        #expect(folder.out.contains("6 files: 1 added, 0 updated, 1 unchanged, 4 failed; 1 other file skipped."))
 
         let sources = try CLI.json(try cli.run(["sources", "--json"]).out)["sources"] as? [[String: Any]]
         #expect(sources?.compactMap { $0["name"] as? String } == ["good.txt", "more.md"])
