@@ -61,19 +61,37 @@ public enum ExamQuestionShape {
         "could", "should", "would", "will", "has", "have", "had", "in", "by", "on", "at", "for", "from", "with",
     ])
 
+    /// Words of up to 8 ASCII letters packed into integers, for comparing without making strings.
+    private static let packedCommands = Set(commandFirstWords.compactMap(pack))
+    private static let packedInterrogatives = Set(interrogatives.compactMap(pack))
+
+    private static func pack(_ word: String) -> UInt64? {
+        guard word.utf8.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for (n, b) in word.utf8.enumerated() { value |= UInt64(b) << UInt64(8 * n) }
+        return value
+    }
+
     /// Whether the first word (after a part label) is one a command can start with.
-    static func mayOpenWithCommand(_ text: String) -> Bool { opensWithWord(text, in: commandFirstWords) }
+    static func mayOpenWithCommand(_ text: String) -> Bool { opensWithWord(text, in: packedCommands) }
 
     /// Whether the first word (after a part label, lower-cased) is one of `words`.
-    static func opensWithWord(_ text: String, in words: Set<String>) -> Bool {
+    static func opensWithWord(_ text: String, in words: Set<UInt64>) -> Bool {
         var utf8 = Substring(text).utf8[...]
         if utf8.first == UInt8(ascii: "(") || partLabel(text) != nil {
             guard let close = utf8.firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0xEF }) else { return false }
             utf8 = utf8[utf8.index(after: close)...].drop(while: { $0 == 0x20 || $0 >= 0x80 })
         }
-        let letters = utf8.prefix(while: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
-        guard (2...8).contains(letters.count) else { return false }
-        return words.contains(String(decoding: letters.map { $0 | 0x20 }, as: UTF8.self))
+        // The first word, lower-cased into a fixed buffer: no string is made for lines that cannot match.
+        var word: (UInt64, Int) = (0, 0)
+        for b in utf8 {
+            guard (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) else { break }
+            guard word.1 < 8 else { return false }
+            word.0 |= UInt64(b | 0x20) << UInt64(8 * word.1)
+            word.1 += 1
+        }
+        guard word.1 >= 2 else { return false }
+        return words.contains(word.0)
     }
 
     /// True when a line (without its marks) reads as an exam question.
@@ -83,7 +101,7 @@ public enum ExamQuestionShape {
         var stripped = Substring(text)
         while let last = stripped.last, "\"'”’ ".contains(last) { stripped = stripped.dropLast() }
         // "Trotsky, the lost leader?" is a heading; "Was Stalin a dictator?" is a question.
-        if stripped.hasSuffix("?") { return text.wordCount > 6 || opensWithWord(text, in: interrogatives) }
+        if stripped.hasSuffix("?") { return text.wordCount > 6 || opensWithWord(text, in: packedInterrogatives) }
         guard let first = text.unicodeScalars.first else { return false }
         // "‘Stalin’s Five-Year Plans brought misery.’ How far do you agree…": a quoted statement to judge.
         let opensWithQuote = first == "‘" || first == "'" || first == "\"" || first == "“"

@@ -8,6 +8,11 @@ public enum InlineText {
 
     /// `markdown` also strips single-star italics, code ticks, links, images and formatting tags.
     public static func clean<S: StringProtocol>(_ raw: S, markdown: Bool = false) -> Cleaned {
+        // Most lines need nothing at all; one pass over the bytes tells.
+        let untouched = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            isPlain(bytes, markdown: markdown) && !hasExtraSpace(bytes) && bytes.last != 0x20
+        }
+        if untouched == true { return Cleaned(text: String(raw), emphasis: []) }
         if isPlainASCII(raw, markdown: markdown) {
             return Cleaned(text: collapseWhitespace(raw), emphasis: [])
         }
