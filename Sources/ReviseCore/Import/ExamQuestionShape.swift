@@ -98,10 +98,13 @@ public enum ExamQuestionShape {
     public static func isQuestion(_ text: String, hasMarks: Bool) -> Bool {
         guard text.utf8.count <= 600 else { return false }
         if hasMarks { return true }
-        var stripped = Substring(text)
-        while let last = stripped.last, "\"'”’ ".contains(last) { stripped = stripped.dropLast() }
+        var ending = text.unicodeScalars.reversed().makeIterator()
+        var last = ending.next()
+        while let scalar = last, scalar == "\"" || scalar == "'" || scalar == "”" || scalar == "’" || scalar == " " {
+            last = ending.next()
+        }
         // "Trotsky, the lost leader?" is a heading; "Was Stalin a dictator?" is a question.
-        if stripped.hasSuffix("?") { return text.wordCount > 6 || opensWithWord(text, in: packedInterrogatives) }
+        if last == "?" { return text.wordCount > 6 || opensWithWord(text, in: packedInterrogatives) }
         guard let first = text.unicodeScalars.first else { return false }
         // "‘Stalin’s Five-Year Plans brought misery.’ How far do you agree…": a quoted statement to judge.
         let opensWithQuote = first == "‘" || first == "'" || first == "\"" || first == "“"

@@ -23,6 +23,8 @@ struct LogicalLine {
         let softWrapped = lines.lazy.filter { $0.trailingSpaces == 1 && $0.content.utf8.count >= 40 }.prefix(10).count >= 10
         // Each line is asked once whether it is to be skipped, though it is looked at twice below.
         let skipped = lines.map(skip)
+        // Whether each line opens a list item, asked once: a line is looked at as the next line, then as itself.
+        let markers = lines.map { $0.isBlank ? nil : ListMarker($0.content) }
         var result: [LogicalLine] = []
         result.reserveCapacity(lines.count)
         var i = 0
@@ -46,10 +48,12 @@ struct LogicalLine {
                 guard k < lines.count, !skipped[k] else { break }
                 let next = lines[k]
                 let gap = k > j
-                guard ListMarker(next.content) == nil else { break }
-                let startsLower = next.content.unicodeScalars.first?.properties.isLowercase ?? false
+                guard markers[k] == nil else { break }
+                let startsLower = Self.startsLower(next.content)
                 let endsClosed = Self.endsSentence(current.content)
-                let hyphenated = current.content.hasSuffix("-") && !current.content.hasSuffix(" -") && startsLower
+                let hyphenated =
+                    startsLower && current.content.utf8.last == UInt8(ascii: "-")
+                    && current.content.utf8.dropLast().last != 0x20
                 let join: Bool
                 if softWrapped {
                     join = current.trailingSpaces == 1
@@ -68,7 +72,7 @@ struct LogicalLine {
                 current = next
                 j = k + 1
             }
-            logical.marker = ListMarker(logical.content)
+            logical.marker = logical.physicalLines == 1 ? markers[i] : ListMarker(logical.content)
             result.append(logical)
             blankBefore = false
             i = j
@@ -76,6 +80,13 @@ struct LogicalLine {
         }
         if !result.isEmpty { result[result.count - 1].blankAfter = true }
         return result
+    }
+
+    /// Whether a line starts with a lower-case letter: a sentence going on, not a new one.
+    static func startsLower(_ s: Substring) -> Bool {
+        guard let first = s.utf8.first else { return false }
+        if first < 0x80 { return (0x61...0x7A).contains(first) }
+        return s.unicodeScalars.first?.properties.isLowercase ?? false
     }
 
     /// True when a line ends a sentence or a clause: "…grain.", "…policy?", "…being:", "…‘coarsest abuse’."

@@ -9,10 +9,22 @@ enum NodeShapes {
             }
         }
         let utf8 = text.utf8
-        guard let colon = utf8.prefix(120).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        // Strings here are native, so their bytes are contiguous; the search is a tight loop over them.
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.prefix(120).firstIndex(of: UInt8(ascii: ":"))
+        }
+        let colonOffset: Int
+        switch found {
+        case .some(.some(let offset)): colonOffset = offset
+        case .some(.none): return nil
+        case .none:
+            guard let index = utf8.prefix(120).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            colonOffset = utf8.distance(from: utf8.startIndex, to: index)
+        }
+        let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
         let label = text[..<colon]
         let after = text[utf8.index(after: colon)...]
-        guard label.count <= 60, !label.isEmpty, after.first == " ", after.count > 1 else { return nil }
+        guard label.utf8.count <= 90, !label.isEmpty, after.utf8.first == 0x20, after.utf8.count > 1 else { return nil }
         guard label.wordCount <= 6, !label.has("http"), !label.has(". ") else { return nil }
         return String(label)
     }
