@@ -163,6 +163,9 @@ struct SeedImportTests {
         #expect(bases.count == 6)
         #expect(bases.compactMap(\.label).first == "General Secretary")
         #expect(bases.allSatisfy { $0.label != nil && $0.emphasis.first == $0.label })
+        // A node's topic is the path of headings above it.
+        let generalSecretary = try #require(outline.nodes.firstIndex { $0.label == "General Secretary" })
+        #expect(outline.path(of: generalSecretary) == ["Chapter One: Struggle for power", "Stalins Power Base"])
         // Plain "Term:" lead-ins too.
         let dates = outline.nodes.filter { $0.label == "1934" || $0.label == "December 1934" }
         #expect(dates.count >= 2)

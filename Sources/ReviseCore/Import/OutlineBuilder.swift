@@ -24,9 +24,6 @@ struct OutlineBuilder {
 
     var isEmpty: Bool { nodes.isEmpty }
 
-    /// The rank of the innermost open heading, if any.
-    var innermostRank: Int? { stack.last(where: { $0.rank != nil })?.rank }
-
     /// True when an open heading is a question: short lines under it are plan points, not headings.
     var insideQuestion: Bool {
         stack.contains { $0.rank != nil && nodes[$0.index].kind == .question }

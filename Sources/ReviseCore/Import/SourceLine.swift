@@ -89,7 +89,6 @@ struct SourceLine {
 struct ListMarker {
     /// The content after the marker.
     let rest: Substring
-    let ordered: Bool
 
     static let symbols: Set<Unicode.Scalar> = ["•", "-", "*", "–", "—", "▪", "◦", "·", "+", "●", "○", "■", "►", "➢", "✓"]
 
@@ -100,7 +99,6 @@ struct ListMarker {
             // "•text" is a bullet; "-text", "**bold**" and "->" are not.
             if after.first == " " || after.first == "\t" || (first == "•" && !after.isEmpty) {
                 rest = Self.trimLeading(Substring(after))
-                ordered = false
                 if rest.isEmpty { return nil }
                 return
             }
@@ -114,7 +112,6 @@ struct ListMarker {
             let tail = after.dropFirst()
             guard tail.first == " " || tail.first == "\t" else { return nil }
             rest = Self.trimLeading(Substring(tail))
-            ordered = true
             if rest.isEmpty { return nil }
             return
         }

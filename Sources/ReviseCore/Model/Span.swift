@@ -11,6 +11,4 @@ public struct Span: Hashable, Sendable, Codable, CustomStringConvertible {
     public init(line: Int) { self.init(line, line) }
 
     public var description: String { first == last ? "\(first)" : "\(first)-\(last)" }
-
-    public func contains(_ line: Int) -> Bool { (first...last).contains(line) }
 }
