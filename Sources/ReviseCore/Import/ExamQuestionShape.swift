@@ -3,7 +3,8 @@
 public enum ExamQuestionShape {
     /// Splits trailing marks off a line: "(6)", "（6）", "[40]", "(40 marks)", "[10 marks]".
     public static func splitMarks(_ text: String) -> (text: String, marks: Int?) {
-        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), closers.contains(last)
+        guard let last = text.unicodeScalars.last(where: { $0 != " " && $0 != "\t" && $0 != "\u{00A0}" }),
+            last == ")" || last == "）" || last == "]"
         else { return (text, nil) }
         var scalars = Array(text.unicodeScalars)
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
@@ -78,7 +79,9 @@ public enum ExamQuestionShape {
     /// Whether the first word (after a part label, lower-cased) is one of `words`.
     static func opensWithWord(_ text: String, in words: Set<UInt64>) -> Bool {
         var utf8 = Substring(text).utf8[...]
-        if utf8.first == UInt8(ascii: "(") || partLabel(text) != nil {
+        // A part label ("(a)", "b)", "（c）") closes within its first few bytes.
+        let mayHaveLabel = utf8.prefix(6).contains(where: { $0 == UInt8(ascii: ")") || $0 == 0xEF })
+        if utf8.first == UInt8(ascii: "(") || (mayHaveLabel && partLabel(text) != nil) {
             guard let close = utf8.firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0xEF }) else { return false }
             utf8 = utf8[utf8.index(after: close)...].drop(while: { $0 == 0x20 || $0 >= 0x80 })
         }

@@ -9,9 +9,7 @@ public enum InlineText {
     /// `markdown` also strips single-star italics, code ticks, links, images and formatting tags.
     public static func clean<S: StringProtocol>(_ raw: S, markdown: Bool = false) -> Cleaned {
         // Most lines need nothing at all; one pass over the bytes tells.
-        let untouched = raw.utf8.withContiguousStorageIfAvailable { bytes in
-            isPlain(bytes, markdown: markdown) && !hasExtraSpace(bytes) && bytes.last != 0x20
-        }
+        let untouched = raw.utf8.withContiguousStorageIfAvailable { isUntouched($0, markdown: markdown) }
         if untouched == true { return Cleaned(text: String(raw), emphasis: []) }
         if isPlainASCII(raw, markdown: markdown) {
             return Cleaned(text: collapseWhitespace(raw), emphasis: [])
@@ -68,6 +66,40 @@ public enum InlineText {
             }
         }
         return String(out)
+    }
+
+    /// No markup, no mis-decoding, no whitespace to collapse: the line is its own clean text. One pass, the
+    /// common case of every note.
+    static func isUntouched(_ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool) -> Bool {
+        guard let last = bytes.last, last != 0x20, bytes[0] != 0x20 else { return bytes.isEmpty }
+        var previousSpace = false
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let b = bytes[i]
+            switch b {
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+                i += 1
+                continue
+            case 0x09, 0x0A, 0xC2, 0xC3, UInt8(ascii: "*"), UInt8(ascii: "&"):
+                return false
+            case UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "!"):
+                if markdown { return false }
+            case 0xEF:
+                if i + 1 < count, bytes[i + 1] == 0xBB { return false }
+            case 0xE2:
+                if i + 2 < count, bytes[i + 1] == 0x80 {
+                    let c = bytes[i + 2]
+                    if c == 0x82 || c == 0x83 || c == 0x89 || c == 0x8B || c == 0xAF { return false }
+                }
+            default: break
+            }
+            previousSpace = false
+            i += 1
+        }
+        return true
     }
 
     /// Tabs, line feeds, no-break or other wide spaces (all start 0xC2 or 0xE2 0x80 in UTF-8), doubled or leading
