@@ -23,6 +23,15 @@ struct FlashcardImportTests {
         #expect(cards.allSatisfy { $0.span.first == $0.span.last })
     }
 
+    @Test func aQuestionMarkInsideAQuotationDoesNotEndTheQuestion() throws {
+        let outline = try NoteImporter.parse(
+            text: "Phrases:\n\nWhat does \"¿Cuánto cuesta?\" mean? How much does it cost?\nla manzana\tthe apple\n",
+            name: "spanish.txt")
+        let card = try #require(outline.nodes.first)
+        #expect(card.text == "What does \"¿Cuánto cuesta?\" mean?")
+        #expect(card.answer == "How much does it cost?")
+    }
+
     @Test func authoredCardsAndClozesInMarkdown() throws {
         let outline = try outline("chemistry-cards.md")
         #expect(outline.title == "Chemistry: bonding")

@@ -72,7 +72,8 @@ struct FlashcardParser {
             if !front.isEmpty, !back.isEmpty { return (Substring(front), Substring(back)) }
         }
         // "What does anti-Semitism mean? The hatred of Jews!"
-        if let q = text.firstIndex(of: "?") {
+        // The question ends at a "?" followed by a space; one inside a quotation ("¿Cuánto cuesta?" mean?) does not.
+        if let q = text.indices.first(where: { text[$0] == "?" && text[text.index(after: $0)...].first == " " }) {
             let back = text[text.index(after: q)...].trimming([" "])
             let front = text[...q]
             if !back.isEmpty, NodeShapes.wordCount(front) >= 2, back.contains(where: { $0.isLetter }),
