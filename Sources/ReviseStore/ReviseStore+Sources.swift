@@ -104,10 +104,6 @@ extension ReviseStore {
         }
     }
 
-    public func source(id: SourceID) throws(StoreError) -> StoredSource? {
-        try sources().first { $0.id == id }
-    }
-
     /// The source a user means by `query`: its path, its file name, or the end of its path.
     public func source(matching query: String) throws(StoreError) -> StoredSource? {
         let all = try sources()

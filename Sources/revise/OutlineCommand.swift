@@ -37,11 +37,13 @@ struct OutlineCommand: ParsableCommand {
                 URL(fileURLWithPath: file), shownAs: file, limit: NoteImporter.Options.defaultMaxBytes)
             outline = try NoteImporter.parse(bytes: bytes, name: file).outline
             shown = file
-        } else if let source = try store.open().source(matching: file) {
-            outline = try store.open().outline(of: source.id)
-            shown = source.name
         } else {
-            throw Failure(message: "\(file): no such file, and no imported source has that name (see: revise sources)")
+            let db = try store.open()
+            guard let source = try db.source(matching: file) else {
+                throw Failure(message: "\(file): no such file, and no imported source has that name (see: revise sources)")
+            }
+            outline = try db.outline(of: source.id)
+            shown = source.name
         }
         if output.json {
             try Output.printJSON(

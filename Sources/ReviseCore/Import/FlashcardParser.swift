@@ -28,7 +28,7 @@ struct FlashcardParser {
                 builder.addItem(card, indent: 0, isListItem: false)
                 continue
             }
-            if text.hasSuffix(":") && NodeShapes.wordCount(text) <= 8 || raw.hasPrefix("#") {
+            if text.hasSuffix(":") && text.wordCount <= 8 || raw.hasPrefix("#") {
                 let heading = NodeShapes.headingText(String(text.drop(while: { $0 == "#" || $0 == " " })))
                 builder.openHeading(OutlineNode(kind: .section, text: heading, span: span), rank: 1)
                 continue
@@ -76,7 +76,7 @@ struct FlashcardParser {
         if let q = text.indices.first(where: { text[$0] == "?" && text[text.index(after: $0)...].first == " " }) {
             let back = text[text.index(after: q)...].trimming([" "])
             let front = text[...q]
-            if !back.isEmpty, NodeShapes.wordCount(front) >= 2, back.contains(where: { $0.isLetter }),
+            if !back.isEmpty, front.wordCount >= 2, back.contains(where: { $0.isLetter }),
                 ExamQuestionShape.splitMarks(String(back)).marks == nil
             {
                 return (front, Substring(back))
@@ -86,7 +86,7 @@ struct FlashcardParser {
             if text.has(separator), let range = text.range(of: separator) {
                 let front = text[..<range.lowerBound]
                 let back = text[range.upperBound...].trimming([" "])
-                if !front.isEmpty, NodeShapes.wordCount(front) <= 6, !back.isEmpty {
+                if !front.isEmpty, front.wordCount <= 6, !back.isEmpty {
                     return (Substring(front.trimming([" "])), Substring(back))
                 }
             }

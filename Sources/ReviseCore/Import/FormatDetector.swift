@@ -15,8 +15,7 @@ enum FormatDetector {
         let headings = content.lazy.filter { MarkdownParser.atxHeading($0.content) != nil }.prefix(2).count
         if headings >= 2 { return .markdown }
         if isFlashcards(content) { return .flashcards }
-        let wrapped = content.lazy.filter { $0.trailingSpaces == 1 && $0.content.utf8.count >= 40 }.prefix(10).count
-        if wrapped >= 10 { return .essay }
+        if SourceLine.areSoftWrapped(content) { return .essay }
         return .outline
     }
 
@@ -41,7 +40,7 @@ enum FormatDetector {
         var fronts = 0
         var backs = 0
         for (n, line) in body.enumerated() {
-            let words = NodeShapes.wordCount(line.content)
+            let words = line.content.wordCount
             if n % 2 == 0 {
                 if (words <= 5 && !line.content.hasSuffix(".")) || line.content.hasSuffix("?") { fronts += 1 }
             } else if words >= 2 {

@@ -20,7 +20,7 @@ struct LogicalLine {
     /// - Elsewhere, a long line without closing punctuation goes on with a next line that starts in lower case.
     /// - An exam question's part label line goes on with a next line that ends the question.
     static func build(_ lines: [SourceLine], skip: (SourceLine) -> Bool = { _ in false }) -> [LogicalLine] {
-        let softWrapped = lines.lazy.filter { $0.trailingSpaces == 1 && $0.content.utf8.count >= 40 }.prefix(10).count >= 10
+        let softWrapped = SourceLine.areSoftWrapped(lines)
         // Each line is asked once whether it is to be skipped, though it is looked at twice below.
         let skipped = lines.map(skip)
         // Whether each line opens a list item, asked once: a line is looked at as the next line, then as itself.

@@ -34,10 +34,6 @@ enum NodeShapes {
         text.utf8.count >= 150 || (physicalLines >= 2 && text.utf8.count >= 80)
     }
 
-    static func wordCount<S: StringProtocol>(_ text: S) -> Int {
-        text.wordCount
-    }
-
     /// The text of a heading without the colon that introduced its content.
     static func headingText(_ text: String) -> String {
         var s = Substring(text)

@@ -45,7 +45,7 @@ struct PlainTextParser {
             let text = InlineText.clean(first.content).text
             let (rest, marks) = ExamQuestionShape.splitMarks(text)
             if marks == nil, !ExamQuestionShape.isQuestion(rest, hasMarks: false), text.utf8.count <= 120,
-                NodeShapes.wordCount(text) <= 12, !NodeShapes.isProse(text, physicalLines: first.physicalLines),
+                text.wordCount <= 12, !NodeShapes.isProse(text, physicalLines: first.physicalLines),
                 !(text.last.map { ".,;".contains($0) } ?? false)
             {
                 title = NodeShapes.headingText(text)
@@ -88,9 +88,9 @@ struct PlainTextParser {
                 continue
             }
             // "By 1941 collectivisation had greatly strengthened the USSR?**Agree:**": a question, then a heading.
-            if line.marker == nil, text.hasSuffix(":"), let q = text.firstIndex(of: "?") {
+            if text.hasSuffix(":"), let q = text.firstIndex(of: "?") {
                 let heading = text[text.index(after: q)...].trimming([" "])
-                if !heading.isEmpty, NodeShapes.wordCount(heading) <= 3, !heading.has("?") {
+                if !heading.isEmpty, heading.wordCount <= 3, !heading.has("?") {
                     builder.openHeading(
                         OutlineNode(kind: .question, text: String(text[...q]), span: span), rank: Rank.question)
                     builder.openHeading(
@@ -110,19 +110,19 @@ struct PlainTextParser {
                 continue
             }
             if let shape = Self.headingShape(line, text: text) {
-                let opensChapter =
-                    NodeShapes.isChapter(text)
-                    || next.map { Self.headingShape($0, text: InlineText.clean($0.body).text) != nil } ?? false
-                if shape == .standalone, builder.insideQuestion, !NodeShapes.isChapter(text) {
+                let isChapter = NodeShapes.isChapter(text)
+                if shape == .standalone, builder.insideQuestion, !isChapter {
                     builder.addItem(
                         OutlineNode(kind: .item, text: text, span: span, emphasis: cleaned.emphasis),
                         indent: line.indent, isListItem: false)
                     continue
                 }
+                let opensChapter =
+                    isChapter || next.map { Self.headingShape($0, text: InlineText.clean($0.body).text) != nil } ?? false
                 // "1937:" among "1936: …" and "1938: …" lines is an item that holds the bullets below it.
                 let previous = builder.nodes.last
                 if shape == .colon, !opensChapter, let previous, previous.kind == .item,
-                    let label = previous.label, NodeShapes.wordCount(text) <= 3,
+                    let label = previous.label, text.wordCount <= 3,
                     label.first?.isNumber == true, text.first?.isNumber == true
                 {
                     builder.addItem(
@@ -155,7 +155,7 @@ struct PlainTextParser {
         guard line.marker == nil, line.physicalLines == 1, text.utf8.count <= 120, let last = text.last,
             let first = text.first
         else { return nil }
-        let words = NodeShapes.wordCount(text)
+        let words = text.wordCount
         if last == ":" {
             guard words <= 10, !text.has(". "), !(words > 6 && text.has(", ")), text.utf8.count >= 2
             else { return nil }

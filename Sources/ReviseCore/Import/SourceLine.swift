@@ -20,6 +20,12 @@ struct SourceLine {
         self.trailingSpaces = trailingSpaces
     }
 
+    /// Whether the lines come from a PDF export that marks each wrapped line with one trailing space (ten such
+    /// lines among the first are enough to tell).
+    static func areSoftWrapped(_ lines: some Sequence<SourceLine>) -> Bool {
+        lines.lazy.filter { $0.trailingSpaces == 1 && $0.content.utf8.count >= 40 }.prefix(10).count >= 10
+    }
+
     /// Splits a text into lines numbered from 1, measuring each line's indent and trailing spaces in the same
     /// pass over its UTF-8 bytes.
     static func split(_ text: String) -> [SourceLine] {
