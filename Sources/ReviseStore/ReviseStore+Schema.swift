@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import ReviseCore
 
 extension ReviseStore {
     static var migrator: DatabaseMigrator {
@@ -39,6 +41,35 @@ extension ReviseStore {
                     ) WITHOUT ROWID
                     """)
         }
+        migrator.registerMigration("v2: outlines stored whole") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE outline (
+                        sourceId INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,
+                        counts TEXT NOT NULL,
+                        nodes BLOB NOT NULL
+                    )
+                    """)
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM source") {
+                let nodes = try Row.fetchAll(
+                    db, sql: "SELECT * FROM outlineNode WHERE sourceId = ? ORDER BY position", arguments: [id]
+                ).map { row in
+                    OutlineNode(
+                        kind: OutlineNode.Kind(rawValue: row["kind"]) ?? .item, depth: row["depth"], text: row["text"],
+                        span: Span(row["firstLine"], row["lastLine"]), level: row["level"], label: row["label"],
+                        emphasis: stringList(row["emphasis"]), marks: row["marks"], answer: row["answer"],
+                        bothWays: row["bothWays"], clozes: stringList(row["clozes"]))
+                }
+                try saveOutline(nodes, sourceID: id, db: db)
+            }
+            try db.drop(table: "outlineNode")
+        }
         return migrator
+    }
+
+    /// A JSON list of strings as version 1 stored them.
+    private static func stringList(_ json: String?) -> [String] {
+        guard let json else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 }

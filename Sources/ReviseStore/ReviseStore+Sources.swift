@@ -52,9 +52,7 @@ extension ReviseStore {
     public func save(_ parsed: ParsedSource, path: String, at date: Date) throws(StoreError) -> (
         SaveOutcome, SourceID
     ) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try write { db in
+        try write { db in
             let existing = try Row.fetchOne(
                 db, sql: "SELECT id, contentHash FROM source WHERE path = ?", arguments: [path])
             if let existing, existing["contentHash"] as String == parsed.contentHash {
@@ -62,8 +60,8 @@ extension ReviseStore {
             }
             let outline = parsed.outline
             let name = URL(fileURLWithPath: path).lastPathComponent
-            let metadata = String(decoding: try encoder.encode(outline.metadata), as: UTF8.self)
-            let warnings = String(decoding: try encoder.encode(outline.warnings), as: UTF8.self)
+            let metadata = try Self.jsonText(outline.metadata)
+            let warnings = try Self.jsonText(outline.warnings)
             let id: Int64
             if let existing {
                 id = existing["id"]
@@ -76,7 +74,6 @@ extension ReviseStore {
                         name, outline.title, outline.format.rawValue, parsed.contentHash, parsed.byteCount,
                         outline.lineCount, metadata, warnings, date, id,
                     ])
-                try db.execute(sql: "DELETE FROM outlineNode WHERE sourceId = ?", arguments: [id])
             } else {
                 try db.execute(
                     sql: """
@@ -89,7 +86,7 @@ extension ReviseStore {
                     ])
                 id = db.lastInsertedRowID
             }
-            try Self.insertNodes(outline.nodes, sourceID: id, db: db)
+            try Self.saveOutline(outline.nodes, sourceID: id, db: db)
             return (existing == nil ? .added : .updated, SourceID(rawValue: id))
         }
     }
@@ -118,14 +115,14 @@ extension ReviseStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id.rawValue])
             else { throw StoreError.notFound("no source with id \(id)") }
             let source = try Self.source(from: row, counts: [:])
-            let nodes = try Row.fetchAll(
-                db, sql: "SELECT * FROM outlineNode WHERE sourceId = ? ORDER BY position", arguments: [id.rawValue]
-            ).map { row in
-                OutlineNode(
-                    kind: OutlineNode.Kind(rawValue: row["kind"]) ?? .item, depth: row["depth"], text: row["text"],
-                    span: Span(row["firstLine"], row["lastLine"]), level: row["level"], label: row["label"],
-                    emphasis: Self.list(row["emphasis"]), marks: row["marks"], answer: row["answer"],
-                    bothWays: row["bothWays"], clozes: Self.list(row["clozes"]))
+            let data = try Data.fetchOne(
+                db, sql: "SELECT nodes FROM outline WHERE sourceId = ?", arguments: [id.rawValue])
+            let bytes = data.map { [UInt8]($0) } ?? []
+            let nodes: [OutlineNode]
+            do {
+                nodes = try bytes.isEmpty ? [] : OutlineArchive.decode(bytes)
+            } catch {
+                throw StoreError.database("source \(id) (\(source.name)): \(error)")
             }
             return Outline(
                 title: source.title, format: source.format, metadata: source.metadata, nodes: nodes,
@@ -133,12 +130,29 @@ extension ReviseStore {
         }
     }
 
+    /// Saves (or replaces) a source's outline, with how many nodes of each kind it has, so listing sources
+    /// never unpacks an outline.
+    static func saveOutline(_ nodes: [OutlineNode], sourceID: Int64, db: Database) throws {
+        var counts: [String: Int] = [:]
+        for node in nodes { counts[node.kind.rawValue, default: 0] += 1 }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO outline (sourceId, counts, nodes) VALUES (?, ?, ?)",
+            arguments: [sourceID, try jsonText(counts), Data(OutlineArchive.encode(nodes))])
+    }
+
     static func nodeCounts(_ db: Database) throws -> [Int64: [String: Int]] {
         var result: [Int64: [String: Int]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT sourceId, kind, COUNT(*) AS n FROM outlineNode GROUP BY 1, 2") {
-            result[row["sourceId"], default: [:]][row["kind"]] = row["n"]
+        let decoder = JSONDecoder()
+        for row in try Row.fetchAll(db, sql: "SELECT sourceId, counts FROM outline") {
+            result[row["sourceId"]] = try decoder.decode([String: Int].self, from: Data((row["counts"] as String).utf8))
         }
         return result
+    }
+
+    static func jsonText(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func source(from row: Row, counts: [String: Int]) throws -> StoredSource {
@@ -150,35 +164,5 @@ extension ReviseStore {
             metadata: try decoder.decode([String: String].self, from: Data((row["metadata"] as String).utf8)),
             warnings: try decoder.decode([ImportWarning].self, from: Data((row["warnings"] as String).utf8)),
             importedAt: row["importedAt"], updatedAt: row["updatedAt"], counts: counts)
-    }
-
-    /// A JSON array of strings, written by hand: a JSONEncoder for each of a million rows costs more than
-    /// the rest of the row.
-    static func jsonList(_ values: [String]) -> String {
-        var out = "["
-        for (n, value) in values.enumerated() {
-            if n > 0 { out += "," }
-            out += "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            out += "\""
-        }
-        return out + "]"
-    }
-
-    static func list(_ json: String?) -> [String] {
-        guard let json else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 }

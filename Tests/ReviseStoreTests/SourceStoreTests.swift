@@ -61,7 +61,7 @@ struct SourceStoreTests {
         try store.writer.write { db in
             try db.execute(
                 sql: """
-                    CREATE TRIGGER poison BEFORE INSERT ON outlineNode WHEN NEW.text = 'POISON'
+                    CREATE TRIGGER poison BEFORE INSERT ON outline WHEN instr(NEW.nodes, CAST('POISON' AS BLOB)) > 0
                     BEGIN SELECT RAISE(ABORT, 'disk full'); END
                     """)
         }
@@ -74,6 +74,60 @@ struct SourceStoreTests {
             try store.save(try parse("New:\n\n- POISON\n"), path: "/new.txt", at: date)
         }
         #expect(try store.sources().map(\.path) == ["/n.txt"])
+    }
+
+    @Test func everyFieldOfANodeSurvivesTheArchive() throws {
+        let nodes = [
+            OutlineNode(kind: .section, depth: 0, text: "", span: Span(1, 1), level: 1),
+            OutlineNode(
+                kind: .question, depth: 1, text: "Why é 🪖 \u{0}?", span: Span(2, 900_000), label: "", marks: 40),
+            OutlineNode(kind: .card, depth: 10_000, text: "Q", span: Span(3, 3), answer: "A", bothWays: true),
+            OutlineNode(
+                kind: .cloze, depth: 2, text: "The ___ ended", span: Span(4, 5), emphasis: ["a", ""],
+                clozes: ["NEP"]),
+        ]
+        #expect(try OutlineArchive.decode(OutlineArchive.encode(nodes)) == nodes)
+        #expect(try OutlineArchive.decode(OutlineArchive.encode([])) == [])
+    }
+
+    @Test func aDamagedArchiveIsAnErrorNotACrash() throws {
+        let bytes = OutlineArchive.encode([
+            OutlineNode(kind: .item, depth: 1, text: "a point", span: Span(1, 2), emphasis: ["point"])
+        ])
+        for cut in 0..<bytes.count {
+            #expect(throws: OutlineArchive.Damaged.self) { try OutlineArchive.decode(Array(bytes[..<cut])) }
+        }
+        #expect(throws: OutlineArchive.Damaged.self) { try OutlineArchive.decode(bytes + [0]) }
+        var wrongKind = bytes
+        wrongKind[5] = 200
+        #expect(throws: OutlineArchive.Damaged.self) { try OutlineArchive.decode(wrongKind) }
+        #expect(throws: OutlineArchive.Damaged.self) {
+            try OutlineArchive.decode(OutlineArchive.tag + Array(repeating: 0xFF, count: 12))
+        }
+    }
+
+    /// A database written by the first version, with one row per outline node, is brought up to date.
+    @Test func aVersionOneDatabaseKeepsItsOutlines() throws {
+        let queue = try DatabaseQueue()
+        try ReviseStore.migrator.migrate(queue, upTo: "v1: sources and outlines")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO source (id, path, name, title, format, contentHash, byteCount, lineCount, metadata,
+                        warnings, importedAt, updatedAt) VALUES (7, '/n.txt', 'n.txt', 'Topic', 'outline', 'abc', 10,
+                        3, '{}', '[]', '2026-11-01 10:00:00', '2026-11-01 10:00:00');
+                    INSERT INTO outlineNode (sourceId, position, depth, kind, text, firstLine, lastLine, level, label,
+                        marks, answer, bothWays, emphasis, clozes)
+                    VALUES (7, 0, 0, 'section', 'Topic', 1, 3, 1, NULL, NULL, NULL, 0, NULL, NULL),
+                        (7, 1, 1, 'item', 'Gosplan: the planning body', 2, 2, NULL, 'Gosplan', NULL, NULL, 0,
+                        '["Gosplan"]', NULL);
+                    """)
+        }
+        let store = try ReviseStore(writer: queue, path: ":memory:")
+        let outline = try store.outline(of: SourceID(rawValue: 7))
+        #expect(outline.nodes.map(\.text) == ["Topic", "Gosplan: the planning body"])
+        #expect(outline.nodes[1].emphasis == ["Gosplan"] && outline.nodes[1].label == "Gosplan")
+        #expect(try store.sources().first?.counts == ["section": 1, "item": 1])
     }
 
     @Test func findsASourceByPathNameOrPathEnd() throws {
