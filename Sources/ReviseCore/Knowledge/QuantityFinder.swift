@@ -1,0 +1,196 @@
+/// Finds the numbers in a line of notes that are worth remembering: "10 million died", "700,000 executed",
+/// "80% of investments", "from 67 to 48 million", "2.5 million tonnes", "two million".
+///
+/// Years, day numbers, exam marks and small counts ("3 reasons") are not statistics; dates are left to
+/// `DateFinder`, whose ranges are passed in so a year is never read as a number too.
+public enum QuantityFinder {
+    public struct Match: Hashable, Sendable {
+        public var quantity: Quantity
+        public var range: Range<Int>
+    }
+
+    static let scales: [String: Double] = [
+        "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+        "bn": 1e9, "hundred": 1e2,
+    ]
+    static let numberWords: [String: Double] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "half": 0.5, "a": 1,
+    ]
+    /// Words after a number that say what is counted only in the grammatical sense; they are not units.
+    static let notUnits: Set<String> = [
+        "of", "and", "or", "the", "a", "an", "in", "to", "by", "from", "for", "were", "was", "had", "have", "has",
+        "died", "dead", "killed", "executed", "arrested", "deported", "who", "which", "that", "than", "more",
+        "less", "over", "under", "at", "on", "with", "as", "is", "are", "be", "been", "it", "per", "out",
+    ]
+
+    public static func quantities(in text: String, skipping dates: [DateFinder.Match] = []) -> [Match] {
+        var text = text
+        return text.withUTF8 { quantities(in: $0, skipping: dates.map(\.range)) }
+    }
+
+    static func quantities(in bytes: UnsafeBufferPointer<UInt8>, skipping skipped: [Range<Int>]) -> [Match] {
+        let words = Word.split(bytes)
+        var matches: [Match] = []
+        var w = 0
+        while w < words.count {
+            let word = words[w]
+            if skipped.contains(where: { $0.overlaps(word.range) }) {
+                w += 1
+                continue
+            }
+            // "from 67 to 48 million": a change between two numbers that share a scale and a unit.
+            var startWord = w
+            var first = value(of: word, bytes)
+            var endValue: Double?
+            if word.text == "from", w + 3 < words.count, let a = value(of: words[w + 1], bytes),
+                words[w + 2].text == "to", let b = value(of: words[w + 3], bytes)
+            {
+                first = a
+                endValue = b
+                startWord = w
+                w += 3
+            }
+            guard var number = first else {
+                w += 1
+                continue
+            }
+            let isWordNumber = words[w].isLetters
+            var end = w + 1
+            var scale = 1.0
+            if end < words.count, let s = scales[words[end].text] {
+                scale = s
+                end += 1
+                // "a million" / "half a million"
+            } else if isWordNumber {
+                w += 1
+                continue
+            }
+            var unit: String?
+            var percent = false
+            if end < words.count {
+                let next = words[end]
+                if next.text == "%" || next.text == "percent" {
+                    percent = true
+                    unit = "%"
+                    end += 1
+                } else if next.text == "per", end + 1 < words.count, words[end + 1].text == "cent" {
+                    percent = true
+                    unit = "%"
+                    end += 2
+                } else if next.isLetters, next.range.count >= 3, !notUnits.contains(next.text),
+                    skipped.allSatisfy({ !$0.overlaps(next.range) })
+                {
+                    unit = next.text
+                    end += 1
+                }
+            }
+            number *= scale
+            let endScaled = endValue.map { $0 * scale }
+            let written = words[startWord].range.lowerBound..<words[end - 1].range.upperBound
+            // Small bare counts and marks are not statistics: "3 reasons", "(6)".
+            let raw = first ?? 0
+            let hasComma = bytes[words[w].range].contains(UInt8(ascii: ","))
+            let significant = percent || scale > 1 || hasComma || raw >= 100 || (raw > 12 && unit != nil)
+                || endValue != nil
+            let inBrackets = written.lowerBound > 0 && (bytes[written.lowerBound - 1] == UInt8(ascii: "(")
+                || bytes[written.lowerBound - 1] == UInt8(ascii: "["))
+                && written.upperBound < bytes.count && (bytes[written.upperBound] == UInt8(ascii: ")")
+                    || bytes[written.upperBound] == UInt8(ascii: "]"))
+            if significant, !(inBrackets && unit == nil && scale == 1) {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[written]), as: UTF8.self)
+                matches.append(
+                    Match(
+                        quantity: Quantity(value: number, endValue: endScaled, unit: unit, text: text),
+                        range: written))
+            }
+            w = end
+        }
+        return matches
+    }
+
+    private static func value(of word: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if word.isLetters { return numberWords[word.text] }
+        guard word.isNumber else { return nil }
+        var value = 0.0
+        var fraction = 0.0
+        var divisor = 1.0
+        var inFraction = false
+        for b in bytes[word.range] {
+            switch b {
+            case UInt8(ascii: ","): continue
+            case UInt8(ascii: "."): inFraction = true
+            default:
+                let d = Double(b - 0x30)
+                if inFraction {
+                    divisor *= 10
+                    fraction += d / divisor
+                } else {
+                    value = value * 10 + d
+                }
+            }
+        }
+        return value + fraction
+    }
+
+    /// A word of a line: letters (lowercased in `text`), a number with its commas and decimal point, or "%".
+    struct Word {
+        var range: Range<Int>
+        var text: String
+        var isLetters: Bool
+        var isNumber: Bool
+
+        static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+            var words: [Word] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if DateFinder.isDigit(b) {
+                    let start = i
+                    while i < n,
+                        DateFinder.isDigit(bytes[i])
+                            || ((bytes[i] == UInt8(ascii: ",") || bytes[i] == UInt8(ascii: ".")) && i + 1 < n
+                                && DateFinder.isDigit(bytes[i + 1]) && i > start)
+                    {
+                        i += 1
+                    }
+                    // "10m", "5bn": the scale stuck to the number.
+                    words.append(Word(range: start..<i, text: "", isLetters: false, isNumber: true))
+                    if i < n, DateFinder.isLetter(bytes[i]) {
+                        let s = i
+                        while i < n, DateFinder.isLetter(bytes[i]) { i += 1 }
+                        var text = ""
+                        for c in bytes[s..<i] { text.unicodeScalars.append(Unicode.Scalar(c | 0x20)) }
+                        if scales[text] != nil {
+                            words.append(Word(range: s..<i, text: text, isLetters: true, isNumber: false))
+                        } else {
+                            // "1st", "5YP": not a number to count with.
+                            words[words.count - 1].isNumber = false
+                        }
+                    }
+                } else if DateFinder.isLetter(b) {
+                    let start = i
+                    while i < n, DateFinder.isLetter(bytes[i]) || bytes[i] == UInt8(ascii: "'") { i += 1 }
+                    var text = ""
+                    for c in bytes[start..<i] where c != UInt8(ascii: "'") {
+                        text.unicodeScalars.append(Unicode.Scalar(c | 0x20))
+                    }
+                    words.append(Word(range: start..<i, text: text, isLetters: true, isNumber: false))
+                } else if b == UInt8(ascii: "%") {
+                    words.append(Word(range: i..<i + 1, text: "%", isLetters: false, isNumber: false))
+                    i += 1
+                } else if b >= 0x80 {
+                    // Letters of other scripts and accents: part of a word that is not a number or a unit.
+                    let start = i
+                    while i < n, bytes[i] >= 0x80 { i += 1 }
+                    words.append(Word(range: start..<i, text: "·", isLetters: false, isNumber: false))
+                } else {
+                    i += 1
+                }
+            }
+            return words
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import ReviseCore
+
+struct QuantityFinderTests {
+    func found(_ text: String) -> [Quantity] {
+        QuantityFinder.quantities(in: text, skipping: DateFinder.dates(in: text)).map(\.quantity)
+    }
+
+    @Test func readsScalesPercentagesAndChanges() throws {
+        var q = found("the famine: 10 million died")
+        #expect(q.map(\.value) == [10e6] && q.first?.text == "10 million")
+        q = found("about 700,000 executed in 1937-38")
+        #expect(q.map(\.value) == [700_000] && q.first?.unit == nil)
+        q = found("heavy industry got 80% of investments")
+        #expect(q.map(\.value) == [80] && q.first?.unit == "%")
+        q = found("cattle fell from 67 to 48 million")
+        #expect(q.first?.value == 67e6 && q.first?.endValue == 48e6 && q.first?.text == "from 67 to 48 million")
+        q = found("coal rose to 64.3 million tonnes by 1932")
+        #expect(q.first?.value == 64.3e6 && q.first?.unit == "tonnes")
+        q = found("two million kulaks were deported")
+        #expect(q.first?.value == 2e6 && q.first?.unit == "kulaks")
+        q = found("armies from 17 foreign nations")
+        #expect(q.first?.value == 17 && q.first?.unit == "foreign")
+        q = found("5m peasants, 20 per cent of them")
+        #expect(q.map(\.value) == [5e6, 20])
+    }
+
+    @Test(arguments: [
+        "How far do you agree? (10)", "in 1928 and 1932", "the 1930s", "3 reasons", "the 1st Five Year Plan",
+        "brain sliced into pieces", "(a) Describe (4)",
+    ])
+    func notStatistics(text: String) {
+        #expect(found(text).isEmpty, "\(text): \(found(text))")
+    }
+}
