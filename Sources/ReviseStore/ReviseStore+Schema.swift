@@ -64,6 +64,29 @@ extension ReviseStore {
             }
             try db.drop(table: "outlineNode")
         }
+        migrator.registerMigration("v3: knowledge and passages") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE knowledge (
+                        sourceId INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,
+                        body BLOB NOT NULL
+                    );
+                    CREATE VIRTUAL TABLE passage USING fts5(
+                        text, topic, sourceId UNINDEXED, firstLine UNINDEXED, lastLine UNINDEXED,
+                        tokenize = 'porter unicode61 remove_diacritics 2'
+                    );
+                    """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, title, format FROM source") {
+                let id: Int64 = row["id"]
+                let name: String = row["name"]
+                let data = try Data.fetchOne(db, sql: "SELECT nodes FROM outline WHERE sourceId = ?", arguments: [id])
+                let nodes = try OutlineArchive.decode(data.map { [UInt8]($0) } ?? [])
+                let outline = Outline(
+                    title: row["title"], format: SourceFormat(rawValue: row["format"]) ?? .outline, metadata: [:],
+                    nodes: nodes, warnings: [], lineCount: nodes.last?.span.last ?? 0)
+                try saveKnowledge(of: outline, sourceID: id, name: name, db: db)
+            }
+        }
         return migrator
     }
 

@@ -87,6 +87,7 @@ extension ReviseStore {
                 id = db.lastInsertedRowID
             }
             try Self.saveOutline(outline.nodes, sourceID: id, db: db)
+            try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db)
             return (existing == nil ? .added : .updated, SourceID(rawValue: id))
         }
     }

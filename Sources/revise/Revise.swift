@@ -14,7 +14,11 @@ struct Revise: ParsableCommand {
             else ~/.local/share/revise/revise.sqlite.
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, SourcesCommand.self, OutlineCommand.self]
+        subcommands: [
+            ImportCommand.self, SourcesCommand.self, OutlineCommand.self, FactsCommand.self, TimelineCommand.self,
+            PeopleCommand.self, PersonCommand.self, TermsCommand.self, QuestionsCommand.self, ConflictsCommand.self,
+            SearchCommand.self,
+        ]
     )
 
     /// Every error ends here: one message on standard error, one exit code.

@@ -1,0 +1,231 @@
+/// Decides which capitalised names are people, organisations, places or terms, and which spellings mean the
+/// same one: "Trosky" is Trotsky, "Lenins" is Lenin's, "Leon Trotsky" is Trotsky, "NEP" is the New Economic
+/// Policy. Only the notes' own evidence is used: capitals, the words around a name, and repetition.
+struct EntityResolver {
+    /// Every spelling the notes use, to its entity's name.
+    private(set) var canonical: [String: String] = [:]
+    private(set) var kinds: [String: Entity.Kind] = [:]
+    private var evidence: [String: NameEvidence] = [:]
+    private var definitions: [String: [Fact]] = [:]
+
+    init(_ sources: [SourceKnowledge]) {
+        for source in sources {
+            for e in source.names {
+                evidence[e.name, default: NameEvidence(name: e.name)].add(e)
+            }
+            for fact in source.facts where fact.kind == .definition {
+                if let subject = fact.subject { definitions[subject, default: []].append(fact) }
+            }
+        }
+        classify()
+    }
+
+    // MARK: Deciding
+
+    private mutating func classify() {
+        // People first: they anchor the aliases.
+        var people: [String: Int] = [:]
+        for (name, e) in evidence where isPerson(e) { people[name] = e.count }
+        // A multi-word name whose last word is a person is that person: "Leon Trotsky".
+        for name in people.keys where name.contains(" ") {
+            let last = String(name.split(separator: " ").last!)
+            if people[last] != nil || (evidence[last].map(isPerson) ?? false) {
+                canonical[name] = last
+                people[name] = nil
+            }
+        }
+        let byCount = people.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        for (name, count) in byCount.reversed() where canonical[name] == nil {
+            // A rarer spelling close to a commoner person's name is a misspelling of it.
+            if let target = byCount.first(where: { other in
+                other.key != name && other.value >= max(2, count * 2) && canonical[other.key] == nil
+                    && Self.isVariant(name, of: other.key)
+            }) {
+                canonical[name] = target.key
+            }
+        }
+        for name in people.keys where canonical[name] == nil {
+            canonical[name] = name
+            kinds[name] = .person
+        }
+        // Names that are not people: a misspelt person with no evidence of its own ("Kykov"), a possessive that
+        // lost its apostrophe ("Lenins"), an organisation, a place, or a term.
+        let personNames = Set(kinds.keys)
+        for (name, e) in evidence where canonical[name] == nil {
+            if name.hasSuffix("s"), personNames.contains(String(name.dropLast())) {
+                canonical[name] = String(name.dropLast())
+                continue
+            }
+            if !name.contains(" "), name.count >= 4, !isAcronym(name), e.count <= 3,
+                let person = personNames.filter({ Self.isVariant(name, of: $0) && (evidence[$0]?.count ?? 0) >= e.count * 2 }).min(),
+                !isCommonWord(e)
+            {
+                canonical[name] = person
+                continue
+            }
+            guard let kind = otherKind(e) else { continue }
+            canonical[name] = name
+            kinds[name] = kind
+        }
+        // Terms the notes define, and abbreviations with their meanings.
+        for (subject, facts) in definitions {
+            let key = canonical[subject] ?? subject
+            if kinds[key] == .person { continue }
+            if kinds[key] == nil {
+                canonical[subject] = subject
+                kinds[subject] = isInstitution(subject) ? .organisation : .term
+            }
+            if isAcronym(subject) {
+                for fact in facts {
+                    if let meaning = fact.detail, meaning.wordCount <= 8 {
+                        canonical[meaning] = canonical[subject]
+                        if kinds[meaning] != nil, meaning != canonical[subject] { kinds[meaning] = nil }
+                    }
+                }
+            }
+        }
+    }
+
+    private func isPerson(_ e: NameEvidence) -> Bool {
+        guard !isAcronym(e.name), !isInstitution(e.name), e.name.unicodeScalars.count >= 3 else { return false }
+        let first = e.name.split(separator: " ").first.map(String.init)?.lowercased() ?? ""
+        guard !Vocabulary.notNames.contains(first), !Vocabulary.roleNouns.contains(first),
+            !Vocabulary.institutionHeads.contains(first)
+        else { return false }
+        if isCommonWord(e) { return false }
+        // Groups and things come after "the": "the Kulaks", "the Politburo".
+        if e.afterThe * 3 > e.count { return false }
+        let score = e.strongPersonCues * 2 + e.personCues + e.roleSubject * 2
+        guard score >= 2, score > e.placeCues * 2 else { return false }
+        // A name only ever seen at the start of sentences or in titles needs strong evidence.
+        if e.midSentence == 0 { return e.strongPersonCues >= 2 || e.roleSubject >= 1 }
+        return true
+    }
+
+    private func otherKind(_ e: NameEvidence) -> Entity.Kind? {
+        if isCommonWord(e) { return nil }
+        let single = !e.name.contains(" ")
+        if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 ? .organisation : nil }
+        if isAcronym(e.name) { return e.count >= 2 || e.midSentence > 0 ? .term : nil }
+        if e.placeCues >= 2, e.placeCues * 2 >= e.count, e.afterThe == 0, single { return .place }
+        // Terms: used as names more than once, not just opening sentences or titles.
+        guard e.midSentence >= 2 || (e.midSentence >= 1 && e.count >= 3) else { return nil }
+        return .term
+    }
+
+    /// A word written in lower case at least as often as capitalised mid-sentence: an ordinary word.
+    private func isCommonWord(_ e: NameEvidence) -> Bool {
+        guard !e.name.contains(" "), !isAcronym(e.name) else { return false }
+        if Vocabulary.notNames.contains(e.name.lowercased()) { return true }
+        return e.lowercase > 0 && e.lowercase >= e.midSentence
+    }
+
+    private func isInstitution(_ name: String) -> Bool {
+        guard let last = name.split(separator: " ").last else { return false }
+        return Vocabulary.institutionHeads.contains(last.lowercased())
+    }
+
+    private func isAcronym(_ name: String) -> Bool {
+        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// A spelling of the same name: one letter wrong, or two with the same first letter in a longer name.
+    static func isVariant(_ a: String, of b: String) -> Bool {
+        guard !a.contains(" "), !b.contains(" ") else { return false }
+        let la = a.lowercased()
+        let lb = b.lowercased()
+        if la == lb { return true }
+        if la.count >= 4, lb.count >= 4, la.isOneEditAway(from: lb) { return true }
+        if la.count >= 5, lb.count >= 5, la.first == lb.first, editDistance(la, lb) <= 2 { return true }
+        return false
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        var previous = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return x.isEmpty ? y.count : previous[y.count]
+    }
+
+    // MARK: Using
+
+    /// The entity name a spelling stands for, if it is an entity.
+    func name(for spelling: String) -> String? {
+        if let c = canonical[spelling] { return c }
+        if spelling.hasSuffix("'s") || spelling.hasSuffix("’s") { return canonical[String(spelling.dropLast(2))] }
+        return nil
+    }
+
+    func kind(of name: String) -> Entity.Kind? { kinds[name] }
+
+    /// A fact with its names made canonical; nil for a role whose holder is not a person or a definition of a
+    /// person.
+    func resolve(_ fact: Fact) -> Fact? {
+        var fact = fact
+        var mentions: [String] = []
+        for m in fact.mentions {
+            if let n = name(for: m), !mentions.contains(n) { mentions.append(n) }
+        }
+        fact.mentions = mentions
+        switch fact.kind {
+        case .role:
+            guard let subject = fact.subject, let n = name(for: subject), kinds[n] == .person else { return nil }
+            fact.subject = n
+            if !fact.mentions.contains(n) { fact.mentions.insert(n, at: 0) }
+        case .definition:
+            guard let subject = fact.subject else { return nil }
+            if let n = name(for: subject), kinds[n] == .person { return nil }
+            if let n = name(for: subject) { fact.subject = n }
+        case .quote, .event, .statistic:
+            if let subject = fact.subject, let n = name(for: subject) { fact.subject = n }
+            if fact.kind == .quote, let subject = fact.subject, kinds[subject] != .person { fact.subject = nil }
+        case .cause, .list: break
+        }
+        return fact
+    }
+
+    /// The entities with their aliases, summaries and citations, people first, each group by name.
+    func entities(with facts: [Fact]) -> [Entity] {
+        var aliases: [String: [String]] = [:]
+        for (spelling, name) in canonical where spelling != name && kinds[name] != nil {
+            aliases[name, default: []].append(spelling)
+        }
+        var roles: [String: [String]] = [:]
+        var definitionsByName: [String: String] = [:]
+        var cited: [String: Set<Citation>] = [:]
+        for fact in facts {
+            for m in fact.mentions { cited[m, default: []].formUnion(fact.citations) }
+            if fact.kind == .role, let s = fact.subject, let d = fact.detail {
+                if !(roles[s] ?? []).contains(where: { $0.lowercased() == d.lowercased() }) { roles[s, default: []].append(d) }
+            }
+            if fact.kind == .definition, let s = fact.subject, let d = fact.detail, definitionsByName[s] == nil {
+                definitionsByName[s] = d
+            }
+        }
+        var result: [Entity] = []
+        for (name, kind) in kinds {
+            var citations = cited[name] ?? []
+            for spelling in [name] + (aliases[name] ?? []) {
+                citations.formUnion(evidence[spelling]?.citations ?? [])
+            }
+            let summary: String? =
+                kind == .person
+                ? (roles[name].map { $0.prefix(4).joined(separator: "; ") })
+                : definitionsByName[name]
+            result.append(
+                Entity(
+                    kind: kind, name: name, aliases: (aliases[name] ?? []).sorted(), summary: summary,
+                    citations: citations.sorted()))
+        }
+        let order: [Entity.Kind: Int] = [.person: 0, .organisation: 1, .place: 2, .term: 3]
+        return result.sorted { (order[$0.kind]!, $0.name) < (order[$1.kind]!, $1.name) }
+    }
+}

@@ -1,0 +1,400 @@
+extension FactExtractor.Reader {
+    // MARK: Definitions
+
+    /// "Term: meaning", "**Term:** meaning": a definition, or a role when the lead-in names a position.
+    mutating func readLabel(_ label: String, text: String, context: Context) {
+        guard DateFinder.dates(in: label).isEmpty else { return }
+        var meaning = String(text.dropFirst(label.count)).trimmingPunctuation()
+        if meaning.isEmpty { return }
+        let labelWords = Words(label)
+        guard labelWords.count > 0, !Vocabulary.notNames.contains(labelWords[0].lower) || labelWords.count > 1
+        else { return }
+        if isRolePhrase(labelWords, at: 0), let person = context.person {
+            addRole(person: person, position: label, text: text, context: context)
+            return
+        }
+        // A lead-in that is a person or a speaker is not a term: "Trotsky: 'outstanding ability'".
+        if meaning.hasPrefix("'") || meaning.hasPrefix("‘") || meaning.hasPrefix("\"") || meaning.hasPrefix("“") {
+            return
+        }
+        if meaning.wordCount > 40 { meaning = Clauses.first(of: Sentences.split(meaning).first ?? meaning) }
+        guard meaning.wordCount >= 2 else { return }
+        facts.append(
+            Fact(
+                kind: .definition, text: text, subject: label, detail: meaning, topic: context.topic,
+                mentions: mentions(labelWords), citations: [context.citation]))
+    }
+
+    /// "NEP - New Economic Policy", "whites - anyone opposed to the Bolsheviks", "General secretary - access to
+    /// Lenin" (a role, under a heading about a person).
+    mutating func readDash(_ text: String, context: Context) {
+        guard let (left, right) = text.splitOnce(separators: [" - ", " – ", " — ", " = "]) else { return }
+        let leftWords = Words(left)
+        guard leftWords.count >= 1, leftWords.count <= 5, right.wordCount >= 2 else { return }
+        guard DateFinder.dates(in: left).isEmpty else { return }
+        if isRolePhrase(leftWords, at: 0), let person = context.person {
+            addRole(person: person, position: left, text: text, context: context)
+            return
+        }
+        let first = leftWords[0]
+        let capitalised = first.isCapitalised && !Vocabulary.notNames.contains(first.lower)
+        guard capitalised || leftWords.count <= 2, !Vocabulary.notNames.contains(first.lower) || leftWords.count > 1
+        else { return }
+        if right.hasPrefix("'") || right.hasPrefix("‘") || right.hasPrefix("\"") || right.hasPrefix("“") { return }
+        facts.append(
+            Fact(
+                kind: .definition, text: text, subject: left, detail: right, topic: context.topic,
+                mentions: mentions(leftWords), citations: [context.citation]))
+    }
+
+    /// "New Economic Policy (NEP)": the abbreviation's meaning. "Gosplan (the state planning agency)": a term's.
+    mutating func readParenthesis(_ text: String, context: Context) {
+        var searchStart = text.startIndex
+        while let open = text[searchStart...].firstIndex(of: "("),
+            let close = text[open...].firstIndex(of: ")")
+        {
+            searchStart = text.index(after: close)
+            let inner = String(text[text.index(after: open)..<close]).trimming([" "])
+            let before = Words(String(text[..<open]))
+            guard !inner.isEmpty, before.count > 0, DateFinder.dates(in: inner).isEmpty else { continue }
+            let innerWords = Words(inner)
+            if innerWords.count == 1, innerWords[0].isAcronym {
+                // The capitalised words before the bracket whose initials spell the abbreviation.
+                let letters = Array(innerWords[0].text.unicodeScalars)
+                var k = before.count - 1
+                var taken = 0
+                while k >= 0, taken < letters.count + 2, before[k].isCapitalised || ["of", "for", "and", "in", "the"].contains(before[k].lower) {
+                    k -= 1
+                    taken += 1
+                }
+                let expansion = before.text(k + 1, before.count - 1)
+                let initials = Words(expansion).items.filter { $0.isCapitalised }.compactMap { $0.text.unicodeScalars.first }
+                if initials.count >= 2, abs(initials.count - letters.count) <= 1, initials.first == letters.first
+                {
+                    facts.append(
+                        Fact(
+                            kind: .definition, text: text, subject: innerWords[0].text, detail: expansion,
+                            topic: context.topic, mentions: [innerWords[0].text, expansion],
+                            citations: [context.citation]))
+                }
+            } else if innerWords.count >= 2, innerWords.count <= 12, let last = before.items.last,
+                (last.isCapitalised || last.isAcronym), !innerWords[0].isCapitalised || innerWords[0].lower == "the"
+            {
+                // The term is the capitalised run just before the bracket.
+                var k = before.count - 1
+                while k > 0, before[k - 1].isCapitalised, before[k - 1].punctuationAfter.isEmpty { k -= 1 }
+                let term = before.text(k, before.count - 1)
+                guard !Vocabulary.notNames.contains(term.lowercased()) else { continue }
+                facts.append(
+                    Fact(
+                        kind: .definition, text: text, subject: term, detail: inner, topic: context.topic,
+                        mentions: [term], citations: [context.citation]))
+            }
+        }
+    }
+
+    /// "X is/was a Y", "X means Y", "X refers to Y": a term and its meaning (people are sorted out at the merge).
+    mutating func readCopula(_ words: Words, sentence: String, context: Context) {
+        guard words.count >= 4, words[0].isCapitalised, !words[0].isNumber,
+            !Vocabulary.notNames.contains(words[0].lower)
+        else { return }
+        var k = 0
+        while k + 1 < words.count, k < 3, words[k].punctuationAfter.isEmpty, words[k + 1].isCapitalised { k += 1 }
+        guard k + 2 < words.count, words[k].punctuationAfter.isEmpty else { return }
+        let verb = words[k + 1].lower
+        let next = words[k + 2].lower
+        let isDefinition: Bool
+        switch verb {
+        case "is", "was", "are", "were": isDefinition = ["a", "an", "the"].contains(next)
+        case "means", "meant": isDefinition = true
+        case "refers", "referred": isDefinition = next == "to"
+        default: isDefinition = false
+        }
+        guard isDefinition else { return }
+        var m = k + 2
+        if ["a", "an", "the", "to"].contains(words[m].lower) { m += 1 }
+        guard m < words.count, !isRolePhrase(words, at: m) else { return }
+        let meaning = words.text(after: k + 1)
+        guard meaning.wordCount >= 3, meaning.wordCount <= 30 else { return }
+        let term = words.text(0, k)
+        facts.append(
+            Fact(
+                kind: .definition, text: sentence, subject: term, detail: meaning.trimmingPunctuation(),
+                topic: context.topic, mentions: mentions(words), citations: [context.citation]))
+    }
+
+    // MARK: Roles
+
+    /// True when the words at `index` begin a position: "General Secretary", "head of the Red Army",
+    /// "Commissar for Nationalities" (one letter of a role noun may be wrong: "Commisar").
+    func isRolePhrase(_ words: Words, at index: Int) -> Bool {
+        guard index < words.count else { return false }
+        for k in index..<min(words.count, index + 2) {
+            let w = words[k].lower
+            if Vocabulary.roleNouns.contains(w) { return k == index || words[index].isCapitalised || ["first", "chief", "deputy", "vice", "new", "supreme"].contains(words[index].lower) }
+            if w.count >= 6, Vocabulary.roleNouns.contains(where: { $0.count >= 6 && w.isOneEditAway(from: $0) }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The position starting at `index`: up to a comma, a date or a clause word, at most eight words.
+    func rolePhrase(_ words: Words, from index: Int) -> String {
+        var end = index
+        let stops: Set<String> = ["which", "who", "that", "because", "when", "where", "while", "but", "so", "in", "after", "before", "until", "since", "during", "with", "by", "giving", "allowing", "meaning"]
+        while end + 1 < words.count, end - index < 7, words[end].punctuationAfter.isEmpty {
+            let next = words[end + 1]
+            if next.isNumber || stops.contains(next.lower) { break }
+            if next.lower == "and", !(end + 2 < words.count && words[end + 2].isCapitalised) { break }
+            end += 1
+        }
+        return words.text(index, end)
+    }
+
+    /// "Trotsky was leader of the Red Army", "he became General Secretary", "Promoted Stalin as Commissar for
+    /// Nationalities", and a bullet that is only a position under a heading about a person.
+    mutating func readRole(_ words: Words, sentence: String, context: Context) {
+        let n = words.count
+        guard n >= 2 else { return }
+        // A bullet that opens with a position, under a person's heading: "head of central control commission".
+        if context.isItem, context.label == nil, let person = context.person, isRolePhrase(words, at: 0),
+            !words[0].isPossessive
+        {
+            addRole(person: person, position: rolePhrase(words, from: 0), text: sentence, context: context)
+            return
+        }
+        for i in 0..<(n - 1) {
+            let verb = words[i + 1].lower
+            guard ["was", "became", "is", "remained", "served"].contains(verb) || (verb == "were" && false) else {
+                if ["promoted", "appointed", "made", "named", "elected"].contains(words[i].lower), i + 2 < n,
+                    words[i + 1].isCapitalised, !Vocabulary.notNames.contains(words[i + 1].lower)
+                {
+                    var r = i + 2
+                    if r < n, ["as", "to"].contains(words[r].lower) { r += 1 }
+                    if r < n, words[r].lower == "the" { r += 1 }
+                    if isRolePhrase(words, at: r) {
+                        addRole(
+                            person: words[i + 1].text, position: rolePhrase(words, from: r), text: sentence,
+                            context: context)
+                        return
+                    }
+                }
+                continue
+            }
+            // The subject: a capitalised name, or "he"/"she" for the person the heading is about.
+            let subject: String
+            if words[i].isCapitalised, !words[i].isNumber, !Vocabulary.notNames.contains(words[i].lower) {
+                var s = i
+                while s > 0, words[s - 1].isCapitalised, words[s - 1].punctuationAfter.isEmpty,
+                    !Vocabulary.notNames.contains(words[s - 1].lower)
+                {
+                    s -= 1
+                }
+                subject = words.text(s, i)
+            } else if ["he", "she"].contains(words[i].lower), let person = context.person {
+                subject = person
+            } else {
+                continue
+            }
+            var r = i + 2
+            if r < n, ["made", "appointed", "named", "elected", "promoted", "also", "now", "still", "briefly"].contains(words[r].lower) { r += 1 }
+            if r < n, ["as", "to"].contains(words[r].lower) { r += 1 }
+            if r < n, ["the", "a", "an"].contains(words[r].lower) { r += 1 }
+            guard isRolePhrase(words, at: r) else { continue }
+            addRole(person: subject, position: rolePhrase(words, from: r), text: sentence, context: context)
+            return
+        }
+    }
+
+    mutating func addRole(person: String, position: String, text: String, context: Context) {
+        var person = person
+        if person.hasSuffix("'s") || person.hasSuffix("’s") { person = String(person.dropLast(2)) }
+        let date = DateFinder.dates(in: text).first?.when ?? context.date
+        facts.append(
+            Fact(
+                kind: .role, text: text, subject: person, detail: position.trimmingPunctuation(), when: date,
+                topic: context.topic, mentions: [person], citations: [context.citation]))
+        if var e = names[person] {
+            e.roleSubject += 1
+            names[person] = e
+        } else {
+            var e = NameEvidence(name: person)
+            e.roleSubject = 1
+            names[person] = e
+        }
+    }
+
+    // MARK: Quotes and causes
+
+    /// Words in quotation marks, with the speaker when the sentence names one.
+    mutating func readQuotes(_ sentence: String, words: Words, context: Context) {
+        for quote in Quotations.find(in: sentence) {
+            let quoteWords = quote.words.wordCount
+            let beforeText = String(sentence.unicodeScalars.prefix(quote.offset).map(Character.init))
+            let before = Words(beforeText)
+            let speechVerb = before.items.suffix(6).contains { Vocabulary.speechVerbs.contains($0.lower) }
+            var speaker: String?
+            // The last name before the quotation, or the person a heading is about for "he said".
+            for k in stride(from: before.count - 1, through: 0, by: -1) {
+                let w = before[k]
+                if w.isCapitalised, !w.isNumber, !Vocabulary.notNames.contains(w.lower), !w.isAcronym {
+                    var s = k
+                    while s > 0, before[s - 1].isCapitalised, before[s - 1].punctuationAfter.isEmpty,
+                        !Vocabulary.notNames.contains(before[s - 1].lower)
+                    {
+                        s -= 1
+                    }
+                    speaker = before.text(s, k)
+                    break
+                }
+                if ["he", "she"].contains(w.lower) {
+                    speaker = context.person
+                    break
+                }
+            }
+            if speaker == nil, before.count == 0 { speaker = context.label ?? nil }
+            guard quoteWords >= 4 || (speechVerb && quoteWords >= 1) || (speaker != nil && quoteWords >= 2) else {
+                continue
+            }
+            var speakerName = speaker
+            if let s = speakerName, s.hasSuffix("'s") || s.hasSuffix("’s") { speakerName = String(s.dropLast(2)) }
+            facts.append(
+                Fact(
+                    kind: .quote, text: sentence, subject: speakerName, detail: quote.words, topic: context.topic,
+                    mentions: mentions(words), citations: [context.citation]))
+        }
+    }
+
+    /// "A -> B -> C", "A led to B", "B because A", "as a result".
+    mutating func readCause(_ sentence: String, context: Context) {
+        let arrows = ["->", "→", "=>", "⇒", "-->"]
+        if arrows.contains(where: { sentence.has($0) }) {
+            var steps = [sentence]
+            for arrow in ["-->", "->", "→", "=>", "⇒"] {
+                steps = steps.flatMap { $0.pieces(separatedBy: arrow) }
+            }
+            steps = steps.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
+            guard steps.count >= 2 else { return }
+            facts.append(
+                Fact(
+                    kind: .cause, text: sentence, subject: steps[0], detail: steps[steps.count - 1], items: steps,
+                    topic: context.topic, mentions: mentions(Words(sentence)), citations: [context.citation]))
+            return
+        }
+        let lower = " " + sentence.lowercased() + " "
+        for (marker, causeFirst) in Vocabulary.causeMarkers {
+            guard let range = lower.byteRange(of: marker) else { continue }
+            let left = String(lower[..<range.lowerBound]).trimmingPunctuation()
+            let right = String(lower[range.upperBound...]).trimmingPunctuation()
+            guard left.wordCount >= 2, right.wordCount >= 2 else { continue }
+            // Back to the sentence's own capitals: offsets are the same minus the leading space.
+            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
+            let end = lower.distance(from: lower.startIndex, to: range.upperBound)
+            let scalars = Array(sentence.unicodeScalars)
+            guard offset - 1 <= scalars.count, end - 1 <= scalars.count, lower.count == sentence.count + 2 else { continue }
+            let a = String(String.UnicodeScalarView(scalars[..<max(0, offset - 1)])).trimmingPunctuation()
+            let b = String(String.UnicodeScalarView(scalars[min(scalars.count, end - 1)...])).trimmingPunctuation()
+            guard !a.isEmpty, !b.isEmpty else { continue }
+            let (cause, effect) = causeFirst ? (a, b) : (b, a)
+            facts.append(
+                Fact(
+                    kind: .cause, text: sentence, subject: cause, detail: effect, items: [cause, effect],
+                    topic: context.topic, mentions: mentions(Words(sentence)), citations: [context.citation]))
+            return
+        }
+    }
+}
+
+/// Quotations in a sentence: “…”, "…", ‘…’ and '…' (an apostrophe inside a word does not open one).
+enum Quotations {
+    struct Found {
+        var words: String
+        /// Where the opening mark is, in unicode scalars.
+        var offset: Int
+    }
+
+    static func find(in sentence: String) -> [Found] {
+        let s = Array(sentence.unicodeScalars)
+        var result: [Found] = []
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            let closer: Unicode.Scalar?
+            switch c {
+            case "“": closer = "”"
+            case "\"": closer = "\""
+            case "‘": closer = "’"
+            case "'": closer = (i == 0 || !s[i - 1].properties.isAlphabetic) ? "'" : nil
+            default: closer = nil
+            }
+            guard let closer else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var found: Int?
+            while j < s.count {
+                if s[j] == closer {
+                    // For apostrophe-like marks, the closer must not be inside a word ("Lenin's").
+                    let insideWord = (closer == "'" || closer == "’") && j + 1 < s.count
+                        && s[j + 1].properties.isAlphabetic && j > 0 && s[j - 1].properties.isAlphabetic
+                    if !insideWord {
+                        found = j
+                        break
+                    }
+                }
+                j += 1
+            }
+            guard let end = found, end > i + 1 else {
+                i += 1
+                continue
+            }
+            let inner = String(String.UnicodeScalarView(s[(i + 1)..<end])).trimming([" "])
+            if !inner.isEmpty { result.append(Found(words: inner, offset: i)) }
+            i = end + 1
+        }
+        return result
+    }
+}
+
+/// Cutting a long sentence down to the clause that holds a fact.
+enum Clauses {
+    /// The clause around a UTF-8 range: split at ";", ", " and " - ", widened until it has six words.
+    static func around(_ range: Range<Int>, in sentence: String) -> String {
+        guard sentence.wordCount > 25 else { return sentence }
+        let bytes = Array(sentence.utf8)
+        var cuts: [Int] = [0]
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: ";") || (bytes[i] == UInt8(ascii: ",") && i + 1 < bytes.count && bytes[i + 1] == 0x20)
+                || (bytes[i] == UInt8(ascii: "-") && i > 0 && bytes[i - 1] == 0x20 && i + 1 < bytes.count && bytes[i + 1] == 0x20)
+            {
+                cuts.append(i + 1)
+            }
+            i += 1
+        }
+        cuts.append(bytes.count + 1)
+        guard let k = cuts.lastIndex(where: { $0 <= range.lowerBound }) else { return sentence }
+        var a = k
+        var b = k + 1
+        func text() -> String {
+            String(decoding: bytes[cuts[a]..<min(bytes.count, cuts[b] - 1)], as: UTF8.self).trimmingPunctuation()
+        }
+        while text().wordCount < 6 {
+            if b + 1 < cuts.count { b += 1 } else if a > 0 { a -= 1 } else { break }
+        }
+        return text()
+    }
+
+    /// The first clause of a sentence, for a short factor or meaning.
+    static func first(of sentence: String) -> String {
+        guard sentence.wordCount > 14 else { return sentence.trimmingPunctuation() }
+        for separator in [", ", "; ", " - ", " because ", " which "] {
+            if let r = sentence.byteRange(of: separator), sentence[..<r.lowerBound].wordCount >= 4 {
+                return String(sentence[..<r.lowerBound]).trimmingPunctuation()
+            }
+        }
+        return sentence.trimmingPunctuation()
+    }
+}

@@ -1,0 +1,160 @@
+/// Reads an outline and returns what it says: facts with citations, exam questions, and the evidence for each
+/// name. Knows no subject: every fact comes from the shape of the notes and plain English around it.
+public enum FactExtractor {
+    public static func extract(_ outline: Outline, source: String) -> SourceKnowledge {
+        var reader = Reader(outline: outline, source: source)
+        reader.run()
+        return reader.result()
+    }
+}
+
+extension FactExtractor {
+    /// An open heading or item while its children are read: collects them for a list fact.
+    struct Open {
+        var index: Int
+        var depth: Int
+        var title: String
+        var children: [String] = []
+        var childHasChildren = false
+        /// A date the heading gives to everything under it ("1937:").
+        var date: When?
+        /// The person a heading is about ("Stalin's powerbases", "Zinoviev:").
+        var person: String?
+    }
+
+    struct Reader {
+        let outline: Outline
+        let source: String
+        var facts: [Fact] = []
+        var questions: [ExamQuestion] = []
+        var names: [String: NameEvidence] = [:]
+        var lowercaseWords: [String: Int] = [:]
+        var stack: [Open] = []
+
+        init(outline: Outline, source: String) {
+            self.outline = outline
+            self.source = source
+        }
+
+        mutating func run() {
+            let nodes = outline.nodes
+            for index in nodes.indices {
+                let node = nodes[index]
+                while let last = stack.last, last.depth >= node.depth { close(stack.removeLast()) }
+                if !stack.isEmpty {
+                    stack[stack.count - 1].children.append(node.text)
+                }
+                if stack.count >= 2 {
+                    stack[stack.count - 2].childHasChildren = true
+                }
+                let own = ownSpan(index)
+                let citation = Citation(source: source, span: own)
+                let topic = stack.compactMap { open -> String? in
+                    let kind = nodes[open.index].kind
+                    return kind == .section || kind == .question ? open.title : nil
+                }
+                var context = Context(
+                    citation: citation, topic: topic, date: stack.last(where: { $0.date != nil })?.date,
+                    person: stack.last(where: { $0.person != nil })?.person, label: node.label)
+                var open = Open(index: index, depth: node.depth, title: NodeShapes.headingText(node.text))
+                switch node.kind {
+                case .section:
+                    let title = open.title
+                    readNames(in: title, context: context, isTitle: true)
+                    let dates = DateFinder.dates(in: title)
+                    if let date = dates.first, wordsOutside(date.range, in: title) <= 3 {
+                        open.date = date.when
+                    } else if let date = dates.first {
+                        addEvent(sentence: title, date: date, context: context)
+                    }
+                    open.person = leadingName(title)
+                case .question:
+                    readNames(in: node.text, context: context, isTitle: false)
+                    questions.append(question(at: index, citation: citation, topic: topic))
+                case .item, .paragraph:
+                    context.isItem = node.kind == .item
+                    readStatement(node.text, node: node, context: context)
+                    if node.kind == .item, let label = node.label, DateFinder.dates(in: label).first != nil,
+                        wordsOutside(DateFinder.dates(in: label)[0].range, in: label) <= 2
+                    {
+                        open.date = DateFinder.dates(in: label)[0].when
+                    }
+                    if node.kind == .item { open.person = node.label.flatMap { leadingName($0) } }
+                case .card:
+                    readCard(node, context: context)
+                case .cloze:
+                    var text = node.text
+                    for hidden in node.clozes {
+                        text = text.replacingFirst("___", with: hidden)
+                    }
+                    readStatement(text, node: node, context: context)
+                }
+                stack.append(open)
+            }
+            while let last = stack.popLast() { close(last) }
+        }
+
+        /// The lines a node itself occupies, without its children.
+        func ownSpan(_ index: Int) -> Span {
+            let nodes = outline.nodes
+            let node = nodes[index]
+            if index + 1 < nodes.count, nodes[index + 1].depth > node.depth {
+                return Span(node.span.first, max(node.span.first, nodes[index + 1].span.first - 1))
+            }
+            return node.span
+        }
+
+        /// A heading or item with three or more points under it is a list.
+        mutating func close(_ open: Open) {
+            let node = outline.nodes[open.index]
+            guard node.kind == .section || node.kind == .item, open.children.count >= 3 else {
+                // A short heading with one line under it is a definition: "Gosplan" / "the state planning agency".
+                if node.kind == .section, open.children.count == 1, !open.childHasChildren,
+                    open.title.wordCount <= 4, open.date == nil, leadingName(open.title) == nil
+                        || open.title.wordCount == 1,
+                    let meaning = open.children.first, meaning.wordCount >= 3, !meaning.hasSuffix("?")
+                {
+                    facts.append(
+                        Fact(
+                            kind: .definition, text: open.title + ": " + meaning, subject: open.title, detail: meaning,
+                            topic: [], citations: [Citation(source: source, span: node.span)]))
+                }
+                return
+            }
+            let items = open.children.prefix(15).map { String($0) }
+            facts.append(
+                Fact(
+                    kind: .list, text: open.title, subject: open.title, items: items,
+                    topic: [], citations: [Citation(source: source, span: ownSpan(open.index))]))
+        }
+
+        func result() -> SourceKnowledge {
+            var evidence = Array(names.values)
+            for i in evidence.indices where !evidence[i].name.contains(" ") {
+                evidence[i].lowercase = lowercaseWords[evidence[i].name.lowercased()] ?? 0
+            }
+            evidence.sort { $0.name < $1.name }
+            return SourceKnowledge(source: source, facts: facts, questions: questions, names: evidence)
+        }
+
+        /// How many words a text has outside a UTF-8 range (a date).
+        func wordsOutside(_ range: Range<Int>, in text: String) -> Int {
+            let bytes = Array(text.utf8)
+            let before = String(decoding: bytes[..<range.lowerBound], as: UTF8.self)
+            let after = String(decoding: bytes[range.upperBound...], as: UTF8.self)
+            return before.wordCount + after.wordCount
+        }
+    }
+
+    /// Where a statement sits: its citation, its topic, and what the headings above it say.
+    struct Context {
+        var citation: Citation
+        var topic: [String]
+        /// A date given by a heading above ("1937:").
+        var date: When?
+        /// The person a heading above is about.
+        var person: String?
+        var label: String?
+        var isItem = false
+    }
+}

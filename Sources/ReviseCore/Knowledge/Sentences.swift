@@ -1,0 +1,61 @@
+/// Splits prose into sentences, keeping quotations whole and not breaking after "e.g.", "Mr." or an initial.
+enum Sentences {
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "eg", "ie", "mr", "mrs", "ms", "dr", "st", "c", "ca", "vs", "v", "etc", "no", "nos", "approx",
+        "fig", "jr", "sr", "prof", "gen", "col", "capt", "lt", "sgt", "rev", "cf", "al", "p", "pp", "vol",
+    ]
+
+    static func split(_ text: String) -> [String] {
+        // Short lines (most bullets) are one sentence; only look inside when there is a sentence end to find.
+        guard text.utf8.count > 60, text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else {
+            return [text]
+        }
+        let scalars = Array(text.unicodeScalars)
+        var result: [String] = []
+        var start = 0
+        var inDoubleQuote = false
+        var curlyDepth = 0
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            switch c {
+            case "\"": inDoubleQuote.toggle()
+            case "“": curlyDepth += 1
+            case "”": curlyDepth = max(0, curlyDepth - 1)
+            case ".", "!", "?":
+                guard !inDoubleQuote, curlyDepth == 0, i + 2 < scalars.count, scalars[i + 1] == " " else { break }
+                var j = i + 1
+                while j < scalars.count, scalars[j] == " " { j += 1 }
+                guard j < scalars.count else { break }
+                let next = scalars[j]
+                guard next.properties.isUppercase || next == "\"" || next == "“" || next == "‘" || next == "'"
+                    || (next.value >= 48 && next.value <= 57)
+                else { break }
+                if c == "." {
+                    // The word before the full stop: an abbreviation or an initial does not end a sentence.
+                    var k = i
+                    while k > start, scalars[k - 1].properties.isAlphabetic || scalars[k - 1] == "." { k -= 1 }
+                    var word = String.UnicodeScalarView()
+                    word.append(contentsOf: scalars[k..<i])
+                    let w = String(word).lowercased()
+                    if abbreviations.contains(w) || (w.unicodeScalars.count == 1 && scalars[k].properties.isUppercase) {
+                        break
+                    }
+                }
+                result.append(slice(scalars, start, i + 1))
+                start = j
+                i = j - 1
+            default: break
+            }
+            i += 1
+        }
+        if start < scalars.count { result.append(slice(scalars, start, scalars.count)) }
+        return result.filter { !$0.isEmpty }
+    }
+
+    private static func slice(_ scalars: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[a..<b])
+        return String(view).trimming([" "])
+    }
+}

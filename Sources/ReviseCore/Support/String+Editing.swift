@@ -1,0 +1,102 @@
+extension String {
+    /// Where `needle` first occurs, compared byte for byte (no Foundation, no grapheme breaking).
+    func byteRange(of needle: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        let hay = Array(utf8)
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, hay.count >= n.count else { return nil }
+        let from = start.map { utf8.distance(from: utf8.startIndex, to: $0) } ?? 0
+        guard from <= hay.count - n.count else { return nil }
+        var i = from
+        let first = n[0]
+        while i <= hay.count - n.count {
+            if hay[i] == first {
+                var k = 1
+                while k < n.count, hay[i + k] == n[k] { k += 1 }
+                if k == n.count {
+                    let lower = utf8.index(utf8.startIndex, offsetBy: i)
+                    return lower..<utf8.index(lower, offsetBy: n.count)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The text with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, let r = byteRange(of: target) else { return self }
+        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
+    }
+
+    /// The text split at every occurrence of `separator`.
+    func pieces(separatedBy separator: String) -> [String] {
+        var result: [String] = []
+        var start = startIndex
+        while let r = byteRange(of: separator, from: start) {
+            result.append(String(self[start..<r.lowerBound]))
+            start = r.upperBound
+        }
+        result.append(String(self[start...]))
+        return result
+    }
+
+    /// The two sides of the first of `separators` found (the earliest in the text).
+    func splitOnce(separators: [String]) -> (String, String)? {
+        var best: Range<String.Index>?
+        for separator in separators {
+            if let r = byteRange(of: separator), best == nil || r.lowerBound < best!.lowerBound { best = r }
+        }
+        guard let best else { return nil }
+        let left = String(self[..<best.lowerBound]).trimmingPunctuation()
+        let right = String(self[best.upperBound...]).trimmingPunctuation()
+        guard !left.isEmpty, !right.isEmpty else { return nil }
+        return (left, right)
+    }
+
+    /// The text without spaces and punctuation that dangle at its ends (",", ":", "-", "•"); closing brackets and
+    /// quotes stay when the text opened them.
+    func trimmingPunctuation() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        let dangling: Set<Unicode.Scalar> = [
+            " ", ",", ":", ";", "-", "–", "—", "•", ".", "\t", "=", ">", "/", "\u{00A0}",
+        ]
+        while let first = scalars.first, dangling.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, dangling.contains(last) || last == "!" { scalars = scalars.dropLast() }
+        var result = String(String.UnicodeScalarView(scalars))
+        // A closing bracket or quote whose opener is not in the text.
+        for (open, close) in [("(", ")"), ("“", "”"), ("‘", "’")] where result.hasSuffix(close) && !result.has(open) {
+            result.removeLast()
+            result = result.trimmingPunctuation()
+        }
+        return result
+    }
+
+    /// True when one letter inserted, deleted or changed turns one into the other.
+    func isOneEditAway(from other: String) -> Bool {
+        let a = Array(unicodeScalars)
+        let b = Array(other.unicodeScalars)
+        if a == b { return false }
+        if abs(a.count - b.count) > 1 { return false }
+        var i = 0
+        var j = 0
+        var edits = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            edits += 1
+            if edits > 1 { return false }
+            if a.count > b.count {
+                i += 1
+            } else if a.count < b.count {
+                j += 1
+            } else {
+                i += 1
+                j += 1
+            }
+        }
+        return edits + (a.count - i) + (b.count - j) <= 1
+    }
+}

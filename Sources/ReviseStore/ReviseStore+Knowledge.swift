@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import ReviseCore
+
+extension ReviseStore {
+    /// Extracts what an outline says and saves it with the outline, in the caller's transaction: the facts of
+    /// a source and its passages for search are replaced together with its outline.
+    static func saveKnowledge(of outline: Outline, sourceID: Int64, name: String, db: Database) throws {
+        let knowledge = FactExtractor.extract(outline, source: name)
+        let encoder = JSONEncoder()
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO knowledge (sourceId, body) VALUES (?, ?)",
+            arguments: [sourceID, try encoder.encode(knowledge)])
+        try db.execute(sql: "DELETE FROM passage WHERE sourceId = ?", arguments: [sourceID])
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO passage (text, topic, sourceId, firstLine, lastLine) VALUES (?, ?, ?, ?, ?)")
+        for passage in Passages.of(outline) {
+            try insert.execute(arguments: [passage.text, passage.topic, sourceID, passage.span.first, passage.span.last])
+        }
+    }
+
+    /// What every source says, merged.
+    public func knowledgeBase() throws(StoreError) -> KnowledgeBase {
+        let sources: [SourceKnowledge] = try read { db in
+            let decoder = JSONDecoder()
+            return try Data.fetchAll(
+                db, sql: "SELECT body FROM knowledge JOIN source ON source.id = knowledge.sourceId ORDER BY source.id"
+            ).map { try decoder.decode(SourceKnowledge.self, from: $0) }
+        }
+        return KnowledgeBase.merge(sources)
+    }
+
+    /// A passage of the notes that matches a search, best first.
+    public struct SearchHit: Hashable, Sendable, Codable {
+        public var citation: Citation
+        public var topic: String
+        public var text: String
+        /// The passage with the matched words marked `[` … `]`.
+        public var highlighted: String
+        /// bm25: lower is better.
+        public var score: Double
+    }
+
+    /// Passages of the notes that match `query` (words, "quoted phrases", prefix*), ranked by bm25.
+    public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
+        let match = Self.ftsQuery(query)
+        guard !match.isEmpty else { return [] }
+        return try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT source.name AS name, passage.firstLine AS firstLine, passage.lastLine AS lastLine,
+                        passage.topic AS topic, passage.text AS text,
+                        highlight(passage, 0, '[', ']') AS highlighted, bm25(passage, 1.0, 0.3) AS score
+                    FROM passage JOIN source ON source.id = passage.sourceId
+                    WHERE passage MATCH ? ORDER BY score LIMIT ?
+                    """, arguments: [match, limit]
+            ).map { row in
+                SearchHit(
+                    citation: Citation(source: row["name"], span: Span(row["firstLine"], row["lastLine"])),
+                    topic: row["topic"], text: row["text"], highlighted: row["highlighted"], score: row["score"])
+            }
+        }
+    }
+
+    /// A user's words as an FTS5 query: each word a term (prefix with `*`), "quoted" phrases kept, everything
+    /// else (FTS5 operators, brackets, stray quotes) neutralised so no query is a syntax error.
+    static func ftsQuery(_ query: String) -> String {
+        var terms: [String] = []
+        var inPhrase = false
+        var phrase: [String] = []
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            if inPhrase { phrase.append(word) } else {
+                let prefix = word.hasSuffix("*")
+                let bare = word.filter { $0.isLetter || $0.isNumber }
+                if !bare.isEmpty { terms.append("\"\(bare)\"" + (prefix ? "*" : "")) }
+            }
+            word = ""
+        }
+        for c in query {
+            if c == "\"" {
+                flush()
+                if inPhrase, !phrase.isEmpty { terms.append("\"" + phrase.joined(separator: " ") + "\"") }
+                phrase = []
+                inPhrase.toggle()
+            } else if c.isLetter || c.isNumber || (c == "*" && !word.isEmpty) {
+                word.append(c)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        if !phrase.isEmpty { terms.append("\"" + phrase.joined(separator: " ") + "\"") }
+        return terms.joined(separator: " ")
+    }
+}
+
+/// Passages of an outline for search: consecutive nodes under one heading, up to a few hundred characters,
+/// each with its topic and lines.
+enum Passages {
+    struct Passage {
+        var text: String
+        var topic: String
+        var span: Span
+    }
+
+    static let targetLength = 600
+
+    static func of(_ outline: Outline) -> [Passage] {
+        var result: [Passage] = []
+        var headings: [(depth: Int, text: String)] = []
+        var current: Passage?
+        var currentDepth = -1
+        func flush() {
+            if let c = current { result.append(c) }
+            current = nil
+        }
+        for node in outline.nodes {
+            while let last = headings.last, last.depth >= node.depth { headings.removeLast() }
+            if node.kind == .section || node.kind == .question {
+                flush()
+                headings.append((node.depth, node.text))
+                if node.kind == .question {
+                    result.append(Passage(text: node.text, topic: headings.dropLast().map(\.text).joined(separator: " › "), span: node.span.first == node.span.last ? node.span : Span(line: node.span.first)))
+                }
+                continue
+            }
+            var text = node.text
+            if let answer = node.answer { text += " — " + answer }
+            let topic = headings.map(\.text).joined(separator: " › ")
+            let span = Span(node.span.first, node.span.first + max(0, (node.span.last - node.span.first)))
+            if var c = current, c.topic == topic, node.depth >= currentDepth - 1,
+                c.text.utf8.count + text.utf8.count <= targetLength
+            {
+                c.text += "\n" + text
+                c.span = Span(c.span.first, max(c.span.last, span.last))
+                current = c
+            } else {
+                flush()
+                current = Passage(text: text, topic: topic, span: span)
+                currentDepth = node.depth
+            }
+        }
+        flush()
+        return result
+    }
+}

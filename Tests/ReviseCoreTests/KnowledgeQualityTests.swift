@@ -1,0 +1,39 @@
+import Foundation
+import ReviseCore
+import TestSupport
+import Testing
+
+/// Extraction measured against the hand-made gold set of the five seeds (docs/QUALITY.md).
+@Suite(.enabled(if: Fixtures.seedsAvailable, Comment(rawValue: Fixtures.seedsMissingMessage)))
+struct KnowledgeQualityTests {
+    static func knowledgeOfSeeds() throws -> KnowledgeBase {
+        let sources = try Fixtures.seedNames.map { name in
+            let (_, bytes) = try Fixtures.seed(String(name.prefix(3)))
+            let parsed = try NoteImporter.parse(bytes: bytes, name: name)
+            return FactExtractor.extract(parsed.outline, source: name)
+        }
+        return KnowledgeBase.merge(sources)
+    }
+
+    @Test func extractionMeetsTheQualityBar() throws {
+        let gold = try GoldSet.load()
+        let kb = try Self.knowledgeOfSeeds()
+        let scores = gold.scores(kb)
+        let table = (["| kind | found | recall | correct | precision |", "|---|---|---|---|---|"] + scores.map(\.description))
+            .joined(separator: "\n")
+        print(table)
+        if let path = ProcessInfo.processInfo.environment["REVISE_QUALITY_REPORT"] {
+            try table.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let byName = Dictionary(uniqueKeysWithValues: scores.map { ($0.name, $0) })
+        let recallBars = ["events (right year)": 0.9, "people": 0.9, "terms": 0.85, "conflicts": 0.8]
+        for (name, bar) in recallBars {
+            let score = try #require(byName[name])
+            #expect(score.recall >= bar, "\(name): recall \(score.recall) is below \(bar)")
+        }
+        for name in ["events (right year)", "people", "terms", "conflicts"] {
+            let score = try #require(byName[name])
+            #expect(score.precision >= 0.9, "\(name): precision \(score.precision) is below 0.9")
+        }
+    }
+}
