@@ -37,6 +37,7 @@ public enum DateFinder {
                     && isDigit(bytes[i + 1]) && isDigit(bytes[i + 2]) && isDigit(bytes[i + 3]))
                     || (bytes[i] == UInt8(ascii: ".") && i + 1 < n && isDigit(bytes[i + 1]))))
             else { continue }
+            if countsThings(after: i, in: bytes), !datedByWordBefore(start, in: bytes) { continue }
             if let match = date(year: year, at: start..<i, in: bytes) {
                 // A range's end year was read with its start; skip past it.
                 i = max(i, match.range.upperBound)
@@ -98,6 +99,26 @@ public enum DateFinder {
 
         when.text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
         return Match(when: when, range: lower..<upper)
+    }
+
+    /// "1500 enterprises", "1108 of the 1966": a number counting things, not a year.
+    static func countsThings(after end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = end
+        guard j < bytes.count, bytes[j] == 0x20 else { return false }
+        j += 1
+        let start = j
+        while j < bytes.count, bytes[j] >= 0x61, bytes[j] <= 0x7A { j += 1 }
+        guard j - start >= 2 else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
+        if word == "of", j + 4 < bytes.count, bytes[j] == 0x20 { return true }
+        // A plural noun right after: "enterprises", "tractors"; not "levels" of a year ("the 1913 levels") nor a month.
+        return word.count >= 4 && word.hasSuffix("s") && !["levels", "onwards", "onward"].contains(word)
+    }
+
+    /// "in 1500 enterprises" is still a count; "in 1929 peasants…" is a year: a preposition before decides.
+    static func datedByWordBefore(_ start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let word = wordBefore(start, in: bytes, allowHyphen: false).0 else { return false }
+        return ["in", "by", "since", "until", "after", "before", "from", "during", "of", "early", "late", "mid"].contains(word)
     }
 
     /// "-32", "–1934", " to 1934", " and 1938" (after "between"), "/33".

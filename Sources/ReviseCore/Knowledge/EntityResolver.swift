@@ -23,28 +23,41 @@ struct EntityResolver {
     // MARK: Deciding
 
     private mutating func classify() {
-        // People first: they anchor the aliases.
-        var people: [String: Int] = [:]
-        for (name, e) in evidence where isPerson(e) { people[name] = e.count }
+        // People first: they anchor the aliases. Then names listed with people ("Bukharin, Rykov and Tomsky").
+        var people = Set(evidence.values.filter(isPerson).map(\.name))
+        for _ in 0..<3 {
+            let listed = evidence.values.filter { e in
+                !people.contains(e.name) && e.partners.contains(where: people.contains) && couldBePerson(e)
+            }
+            if listed.isEmpty { break }
+            people.formUnion(listed.map(\.name))
+        }
         // A multi-word name whose last word is a person is that person: "Leon Trotsky".
-        for name in people.keys where name.contains(" ") {
+        for name in people where name.contains(" ") {
             let last = String(name.split(separator: " ").last!)
-            if people[last] != nil || (evidence[last].map(isPerson) ?? false) {
+            if people.contains(last) {
                 canonical[name] = last
-                people[name] = nil
+                people.remove(name)
             }
         }
-        let byCount = people.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        for (name, count) in byCount.reversed() where canonical[name] == nil {
-            // A rarer spelling close to a commoner person's name is a misspelling of it.
-            if let target = byCount.first(where: { other in
-                other.key != name && other.value >= max(2, count * 2) && canonical[other.key] == nil
-                    && Self.isVariant(name, of: other.key)
+        // A rarer spelling close to a commoner person's name is a misspelling of it, unless the notes list the
+        // two together (then they are two people).
+        let evidence = self.evidence
+        let count = { (name: String) in evidence[name]?.count ?? 0 }
+        for name in people.sorted(by: { (count($0), $0) < (count($1), $1) }) where canonical[name] == nil {
+            let partners = Set(evidence[name]?.partners ?? [])
+            let targets = people.filter { other in
+                other != name && canonical[other] == nil && count(other) >= max(2, count(name) * 2)
+                    && !partners.contains(other) && Self.isVariant(name, of: other, rare: count(name) <= 2)
+            }
+            if let target = targets.min(by: {
+                (Self.editDistance($0.lowercased(), name.lowercased()), -count($0))
+                    < (Self.editDistance($1.lowercased(), name.lowercased()), -count($1))
             }) {
-                canonical[name] = target.key
+                canonical[name] = target
             }
         }
-        for name in people.keys where canonical[name] == nil {
+        for name in people where canonical[name] == nil {
             canonical[name] = name
             kinds[name] = .person
         }
@@ -57,7 +70,9 @@ struct EntityResolver {
                 continue
             }
             if !name.contains(" "), name.count >= 4, !isAcronym(name), e.count <= 3,
-                let person = personNames.filter({ Self.isVariant(name, of: $0) && (evidence[$0]?.count ?? 0) >= e.count * 2 }).min(),
+                let person = personNames.filter({ Self.isVariant(name, of: $0, rare: e.count <= 2) && (evidence[$0]?.count ?? 0) >= e.count * 2 }).min(by: {
+                    Self.editDistance($0.lowercased(), name.lowercased()) < Self.editDistance($1.lowercased(), name.lowercased())
+                }),
                 !isCommonWord(e)
             {
                 canonical[name] = person
@@ -86,32 +101,59 @@ struct EntityResolver {
         }
     }
 
-    private func isPerson(_ e: NameEvidence) -> Bool {
+    /// Nothing says the name is not a person's: not a common word, an abbreviation, an institution, a group
+    /// ("the Kulaks"), a place, or a word made into an adjective or an -ism ("Stalinist", "Leninism").
+    private func couldBePerson(_ e: NameEvidence) -> Bool {
         guard !isAcronym(e.name), !isInstitution(e.name), e.name.unicodeScalars.count >= 3 else { return false }
-        let first = e.name.split(separator: " ").first.map(String.init)?.lowercased() ?? ""
-        guard !Vocabulary.notNames.contains(first), !Vocabulary.roleNouns.contains(first),
-            !Vocabulary.institutionHeads.contains(first)
+        let words = e.name.split(separator: " ").map { $0.lowercased() }
+        guard let first = words.first, !Vocabulary.notNames.contains(first), !Vocabulary.roleNouns.contains(first),
+            !Vocabulary.institutionHeads.contains(first), words.count <= 3
         else { return false }
+        if words.contains("of") || words.contains("for") { return false }
+        if let last = words.last, Self.nonNameEndings.contains(where: { last.hasSuffix($0) }) { return false }
         if isCommonWord(e) { return false }
-        // Groups and things come after "the": "the Kulaks", "the Politburo".
         if e.afterThe * 3 > e.count { return false }
-        let score = e.strongPersonCues * 2 + e.personCues + e.roleSubject * 2
+        if e.placeCues * 2 > e.count, e.strongPersonCues == 0 { return false }
+        return true
+    }
+
+    /// Endings of English adverbs, adjectives and abstract nouns made from names.
+    static let nonNameEndings = ["ly", "ist", "ists", "ism", "isms", "isation", "ization", "ite", "ites", "ian", "ians", "ese"]
+
+    private func isPerson(_ e: NameEvidence) -> Bool {
+        guard couldBePerson(e) else { return false }
+        let strong = e.strongPersonCues
+        let weak = e.personCues - strong
+        let score = strong * 2 + weak + e.roleSubject * 2
         guard score >= 2, score > e.placeCues * 2 else { return false }
         // A name only ever seen at the start of sentences or in titles needs strong evidence.
-        if e.midSentence == 0 { return e.strongPersonCues >= 2 || e.roleSubject >= 1 }
+        if e.midSentence == 0 { return strong >= 1 || e.roleSubject >= 1 }
         return true
     }
 
     private func otherKind(_ e: NameEvidence) -> Entity.Kind? {
-        if isCommonWord(e) { return nil }
         let single = !e.name.contains(" ")
-        if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 ? .organisation : nil }
-        if isAcronym(e.name) { return e.count >= 2 || e.midSentence > 0 ? .term : nil }
-        if e.placeCues >= 2, e.placeCues * 2 >= e.count, e.afterThe == 0, single { return .place }
-        // Terms: used as names more than once, not just opening sentences or titles.
-        guard e.midSentence >= 2 || (e.midSentence >= 1 && e.count >= 3) else { return nil }
-        return .term
+        let taught = e.defined + e.emphasised + e.quoted > 0
+        guard TermShape.isTermLike(e.name) else { return nil }
+        if let last = e.name.split(separator: " ").last?.lowercased(),
+            Self.adjectiveEndings.contains(where: { last.hasSuffix($0) }), !taught
+        {
+            return nil
+        }
+        // Places: after "in", "to", "from" more than anything else.
+        if e.placeCues >= 1, e.placeCues * 3 >= e.count, e.afterThe * 2 < e.count, !taught, !isAcronym(e.name) {
+            return .place
+        }
+        if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 || taught ? .organisation : nil }
+        if taught { return .term }
+        if isCommonWord(e) { return nil }
+        if isAcronym(e.name) { return e.count >= 2 ? .term : nil }
+        if single { return e.midSentence >= 2 && e.lowercase == 0 ? .term : nil }
+        return e.count >= 2 && e.midSentence >= 1 ? .term : nil
     }
+
+    /// Endings of adjectives made from names ("Georgian", "Tsarist"): not terms by themselves.
+    static let adjectiveEndings = ["ian", "ians", "ese", "ist", "ists", "ly", "ish"]
 
     /// A word written in lower case at least as often as capitalised mid-sentence: an ordinary word.
     private func isCommonWord(_ e: NameEvidence) -> Bool {
@@ -131,13 +173,13 @@ struct EntityResolver {
     }
 
     /// A spelling of the same name: one letter wrong, or two with the same first letter in a longer name.
-    static func isVariant(_ a: String, of b: String) -> Bool {
+    static func isVariant(_ a: String, of b: String, rare: Bool = true) -> Bool {
         guard !a.contains(" "), !b.contains(" ") else { return false }
         let la = a.lowercased()
         let lb = b.lowercased()
         if la == lb { return true }
         if la.count >= 4, lb.count >= 4, la.isOneEditAway(from: lb) { return true }
-        if la.count >= 5, lb.count >= 5, la.first == lb.first, editDistance(la, lb) <= 2 { return true }
+        if rare, la.count >= 5, lb.count >= 5, la.first == lb.first, editDistance(la, lb) <= 2 { return true }
         return false
     }
 

@@ -19,10 +19,28 @@ extension FactExtractor.Reader {
         }
         if meaning.wordCount > 40 { meaning = Clauses.first(of: Sentences.split(meaning).first ?? meaning) }
         guard meaning.wordCount >= 2 else { return }
+        addDefinition(term: label, meaning: meaning, text: text, context: context)
+    }
+
+    /// A definition, when the subject reads like a term; the term is noted as taught by the notes.
+    mutating func addDefinition(term: String, meaning: String, text: String, context: Context) {
+        let term = term.trimmingPunctuation()
+        guard TermShape.isTermLike(term), meaning.wordCount >= 1 else { return }
         facts.append(
             Fact(
-                kind: .definition, text: text, subject: label, detail: meaning, topic: context.topic,
-                mentions: mentions(labelWords), citations: [context.citation]))
+                kind: .definition, text: text, subject: term, detail: meaning, topic: context.topic,
+                mentions: [term], citations: [context.citation]))
+        noteTerm(term, context: context) { $0.defined += 1 }
+    }
+
+    /// Records a sign that a phrase is a term the notes teach.
+    mutating func noteTerm(_ phrase: String, context: Context, _ cue: (inout NameEvidence) -> Void) {
+        var e = names[phrase] ?? NameEvidence(name: phrase)
+        cue(&e)
+        if e.citations.count < NameEvidence.citationLimit, e.citations.last != context.citation {
+            e.citations.append(context.citation)
+        }
+        names[phrase] = e
     }
 
     /// "NEP - New Economic Policy", "whites - anyone opposed to the Bolsheviks", "General secretary - access to
@@ -41,10 +59,7 @@ extension FactExtractor.Reader {
         guard capitalised || leftWords.count <= 2, !Vocabulary.notNames.contains(first.lower) || leftWords.count > 1
         else { return }
         if right.hasPrefix("'") || right.hasPrefix("‘") || right.hasPrefix("\"") || right.hasPrefix("“") { return }
-        facts.append(
-            Fact(
-                kind: .definition, text: text, subject: left, detail: right, topic: context.topic,
-                mentions: mentions(leftWords), citations: [context.citation]))
+        addDefinition(term: left, meaning: right, text: text, context: context)
     }
 
     /// "New Economic Policy (NEP)": the abbreviation's meaning. "Gosplan (the state planning agency)": a term's.
@@ -71,11 +86,7 @@ extension FactExtractor.Reader {
                 let initials = Words(expansion).items.filter { $0.isCapitalised }.compactMap { $0.text.unicodeScalars.first }
                 if initials.count >= 2, abs(initials.count - letters.count) <= 1, initials.first == letters.first
                 {
-                    facts.append(
-                        Fact(
-                            kind: .definition, text: text, subject: innerWords[0].text, detail: expansion,
-                            topic: context.topic, mentions: [innerWords[0].text, expansion],
-                            citations: [context.citation]))
+                    addDefinition(term: innerWords[0].text, meaning: expansion, text: text, context: context)
                 }
             } else if innerWords.count >= 2, innerWords.count <= 12, let last = before.items.last,
                 (last.isCapitalised || last.isAcronym), !innerWords[0].isCapitalised || innerWords[0].lower == "the"
@@ -85,10 +96,7 @@ extension FactExtractor.Reader {
                 while k > 0, before[k - 1].isCapitalised, before[k - 1].punctuationAfter.isEmpty { k -= 1 }
                 let term = before.text(k, before.count - 1)
                 guard !Vocabulary.notNames.contains(term.lowercased()) else { continue }
-                facts.append(
-                    Fact(
-                        kind: .definition, text: text, subject: term, detail: inner, topic: context.topic,
-                        mentions: [term], citations: [context.citation]))
+                addDefinition(term: term, meaning: inner, text: text, context: context)
             }
         }
     }
@@ -116,11 +124,7 @@ extension FactExtractor.Reader {
         guard m < words.count, !isRolePhrase(words, at: m) else { return }
         let meaning = words.text(after: k + 1)
         guard meaning.wordCount >= 3, meaning.wordCount <= 30 else { return }
-        let term = words.text(0, k)
-        facts.append(
-            Fact(
-                kind: .definition, text: sentence, subject: term, detail: meaning.trimmingPunctuation(),
-                topic: context.topic, mentions: mentions(words), citations: [context.citation]))
+        addDefinition(term: words.text(0, k), meaning: meaning.trimmingPunctuation(), text: sentence, context: context)
     }
 
     // MARK: Roles
@@ -254,6 +258,9 @@ extension FactExtractor.Reader {
                 }
             }
             if speaker == nil, before.count == 0 { speaker = context.label ?? nil }
+            if quoteWords <= 4, !speechVerb, TermShape.isTermLike(quote.words) {
+                noteTerm(quote.words, context: context) { $0.quoted += 1 }
+            }
             guard quoteWords >= 4 || (speechVerb && quoteWords >= 1) || (speaker != nil && quoteWords >= 2) else {
                 continue
             }

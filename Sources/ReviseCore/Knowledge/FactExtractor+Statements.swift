@@ -68,10 +68,7 @@ extension FactExtractor.Reader {
                     topic: context.topic, mentions: mentions(Words(front + " " + back)),
                     citations: [context.citation]))
         } else if !front.hasSuffix("?"), front.wordCount <= 6, !back.isEmpty {
-            facts.append(
-                Fact(
-                    kind: .definition, text: front + ": " + back, subject: front, detail: back, topic: context.topic,
-                    mentions: mentions(Words(front)), citations: [context.citation]))
+            addDefinition(term: front, meaning: back, text: front + ": " + back, context: context)
         }
     }
 
@@ -116,6 +113,7 @@ extension FactExtractor.Reader {
         guard n > 0 else { return }
         let capitals = words.items.filter { $0.isCapitalised && !$0.isNumber }.count
         let titleCase = isTitle || (n >= 3 && capitals * 2 > n)
+        var runs: [(name: String, start: Int, end: Int)] = []
         var i = 0
         while i < n {
             let w = words[i]
@@ -124,55 +122,170 @@ extension FactExtractor.Reader {
                 i += 1
                 continue
             }
-            // A run of capitalised words joined by spaces: "Red Army", "Leon Trotsky".
-            var j = i
-            while j + 1 < n, words[j].punctuationAfter.isEmpty, !words[j].isPossessive, words[j + 1].isCapitalised,
-                !words[j + 1].isNumber, !Vocabulary.notNames.contains(words[j + 1].lower)
-            {
-                j += 1
-            }
-            var start = i
-            while start <= j, Vocabulary.notNames.contains(words[start].lower) { start += 1 }
-            if start <= j {
-                let name = words.text(start, j)
-                var e = names[name] ?? NameEvidence(name: name)
-                e.count += 1
-                if !words[start].opensClause, !titleCase { e.midSentence += 1 }
-                if titleCase { e.inTitles += 1 }
-                let before = start > 0 ? words[start - 1].lower : ""
-                if start > 0, words[start - 1].punctuationAfter.isEmpty || words[start - 1].punctuationAfter == "." {
-                    if Vocabulary.titles.contains(before) {
-                        e.personCues += 1
-                        e.strongPersonCues += 1
-                    }
-                    if before == "the" { e.afterThe += 1 }
-                    if Vocabulary.placePrepositions.contains(before) { e.placeCues += 1 }
-                }
-                if j + 1 < n {
-                    let after = words[j + 1].lower
-                    if words[j].isPossessive, Vocabulary.humanNouns.contains(after) {
-                        e.personCues += 1
-                        e.strongPersonCues += 1
-                    } else if words[j].punctuationAfter.isEmpty || words[j].punctuationAfter == "," {
-                        if Vocabulary.strongPersonVerbs.contains(after) {
-                            e.personCues += 1
-                            e.strongPersonCues += 1
-                        } else if Vocabulary.personVerbs.contains(after) {
-                            e.personCues += 1
-                        }
-                    }
-                }
-                // "he", "his" later in the same sentence.
-                if words.items[(j + 1)...].prefix(12).contains(where: { $0.lower == "he" || $0.lower == "his" || $0.lower == "she" || $0.lower == "him" }) {
-                    e.personCues += 1
-                }
-                if e.citations.count < NameEvidence.citationLimit, e.citations.last != context.citation {
-                    e.citations.append(context.citation)
-                }
-                names[name] = e
+            let (start, j) = Self.run(words, from: i)
+            if start <= j, let name = recordName(words, start: start, end: j, context: context, titleCase: titleCase) {
+                runs.append((name, start, j))
             }
             i = j + 1
         }
+        // Names in one list: "Bukharin, Rykov and Tomsky", "Kamenev and Zinoviev".
+        guard runs.count >= 2 else { return }
+        var group: [String] = [runs[0].name]
+        var hasConjunction = false
+        func flushGroup() {
+            // "A and B", "A, B and C", "A, B, C": a list; "Furthermore, Stalin" is not.
+            if group.count >= 3 || (group.count == 2 && hasConjunction) {
+                for name in group {
+                    for other in group where other != name {
+                        if var e = names[name], !e.partners.contains(other), e.partners.count < NameEvidence.partnerLimit {
+                            e.partners.append(other)
+                            names[name] = e
+                        }
+                    }
+                }
+            }
+        }
+        for k in 1..<runs.count {
+            let previous = runs[k - 1]
+            let current = runs[k]
+            let between = current.start - previous.end - 1
+            let comma = between == 0 && [",", "&", "/"].contains(words[previous.end].punctuationAfter)
+            let conjunction =
+                (between == 0 && ["&", "/"].contains(words[previous.end].punctuationAfter))
+                || (between == 1 && ["and", "or"].contains(words[previous.end + 1].lower)
+                    && [",", ""].contains(words[previous.end].punctuationAfter))
+            if comma || conjunction {
+                group.append(current.name)
+                if conjunction { hasConjunction = true }
+            } else {
+                flushGroup()
+                group = [current.name]
+                hasConjunction = false
+            }
+        }
+        flushGroup()
+    }
+
+    /// The capitalised run starting at `i`: "Red Army", "Commissar for Nationalities", "Karl Radek"; leading
+    /// common words ("The") dropped. Returns the first and last word of the name.
+    static func run(_ words: Words, from i: Int) -> (Int, Int) {
+        let n = words.count
+        var j = i
+        while j + 1 < n, words[j].punctuationAfter.isEmpty, !words[j].isPossessive {
+            let next = words[j + 1]
+            if next.isCapitalised, !next.isNumber, !Vocabulary.notNames.contains(next.lower) {
+                j += 1
+            } else if (next.lower == "of" || next.lower == "for"), next.punctuationAfter.isEmpty, j + 2 < n,
+                Vocabulary.roleNouns.contains(words[i].lower) || Vocabulary.institutionHeads.contains(words[i].lower)
+                    || Vocabulary.institutionHeads.contains(words[j].lower),
+                words[j + 2].isCapitalised, !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2].lower)
+            {
+                j += 2
+            } else if next.lower == "the", j == i, next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
+                !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2].lower), !words[i].isAcronym
+            {
+                // "Peter the Great", "Ivan the Terrible".
+                j += 2
+                break
+            } else {
+                break
+            }
+        }
+        var start = i
+        while start <= j, Vocabulary.notNames.contains(words[start].lower) { start += 1 }
+        // A title opens the run: "Marshal Tukhachevsky" is Tukhachevsky.
+        if start < j, Vocabulary.titles.contains(words[start].lower), !Vocabulary.roleNouns.contains(words[start + 1].lower) {
+            start += 1
+        }
+        return (start, j)
+    }
+
+    /// Counts one use of a name and the clues around it; returns the name as recorded.
+    mutating func recordName(_ words: Words, start: Int, end j: Int, context: Context, titleCase: Bool) -> String? {
+        let n = words.count
+        let first = words[start]
+        // A single capital is an initial: "M. Malia" is a person called Malia.
+        if start == j, first.text.unicodeScalars.count == 1 { return nil }
+        let name = words.text(start, j)
+        var e = names[name] ?? NameEvidence(name: name)
+        e.count += 1
+        if !first.opensClause, !titleCase { e.midSentence += 1 }
+        if titleCase { e.inTitles += 1 }
+        func strong() {
+            e.personCues += 1
+            e.strongPersonCues += 1
+        }
+        if start > 0 {
+            let before = words[start - 1]
+            let gap = before.punctuationAfter
+            if Vocabulary.isTitle(before.lower), gap.isEmpty || gap == "." { strong() }
+            if before.text.unicodeScalars.count == 1, before.isCapitalised, gap == "." {
+                strong()
+                e.midSentence += 1
+            }
+            if before.lower == "to", gap.isEmpty, start >= 2, words[start - 2].lower == "according" { strong() }
+            // "Two such people were Tatlin and Lissitzky", "writers such as Gorky".
+            if ["were", "was", "included", "include", "includes", "as", "like"].contains(before.lower), gap.isEmpty,
+                start >= 2, Vocabulary.isPeopleNoun(words[start - 2].lower)
+                    || (start >= 3 && words[start - 2].lower == "such" && Vocabulary.isPeopleNoun(words[start - 3].lower))
+            {
+                strong()
+            }
+            if before.lower == "the", gap.isEmpty { e.afterThe += 1 }
+            if Vocabulary.placePrepositions.contains(before.lower), gap.isEmpty,
+                !(start >= 2 && words[start - 2].lower == "according")
+            {
+                e.placeCues += 1
+            }
+            if Vocabulary.kin.contains(before.lower), gap.isEmpty || gap == "," { strong() }
+            // "the wife of Kalinin", "the death of Lenin".
+            if before.lower == "of", gap.isEmpty, start >= 2,
+                Vocabulary.personalEvents.contains(words[start - 2].lower) || Vocabulary.kin.contains(words[start - 2].lower)
+            {
+                strong()
+            }
+        }
+        // A plural word opening a sentence ("Governments wanted…") says nothing by the verb after it.
+        let verbsCount = !(first.opensClause && start == j && first.lower.hasSuffix("s") && !words[j].isPossessive)
+        if j + 1 < n {
+            let after = words[j + 1]
+            let gap = words[j].punctuationAfter
+            if words[j].isPossessive, Vocabulary.humanNouns.contains(after.lower) || Vocabulary.personNouns.contains(after.lower) {
+                strong()
+            } else if gap.isEmpty || gap == "," {
+                if after.lower == "who", gap.isEmpty || gap == "," {
+                    strong()
+                } else if verbsCount, Vocabulary.strongPersonVerbs.contains(after.lower), gap.isEmpty {
+                    strong()
+                } else if verbsCount, Vocabulary.personVerbs.contains(after.lower), gap.isEmpty {
+                    e.personCues += 1
+                } else if verbsCount, ["was", "were"].contains(after.lower), gap.isEmpty, j + 2 < n,
+                    Vocabulary.personPassives.contains(words[j + 2].lower)
+                        || (j + 3 < n && ["also", "then", "later", "eventually", "finally"].contains(words[j + 2].lower)
+                            && Vocabulary.personPassives.contains(words[j + 3].lower))
+                {
+                    strong()
+                }
+            }
+            // "Bauman, a ruthless man", "Kalinin, Soviet president", "Borisov, Kirov's bodyguard".
+            if [",", "-", "–", "->", ":", "—"].contains(gap) {
+                let window = words.items[(j + 1)..<min(n, j + 6)]
+                if let noun = window.first(where: { Vocabulary.personNouns.contains($0.lower) }),
+                    window.prefix(while: { $0.start < noun.start }).allSatisfy({ $0.punctuationAfter.isEmpty || $0.punctuationAfter == "/" || $0.isPossessive })
+                {
+                    strong()
+                }
+            }
+        }
+        // "he", "his" later in the same sentence.
+        if words.items[(j + 1)...].prefix(12).contains(where: { ["he", "his", "she", "him", "her"].contains($0.lower) }) {
+            e.personCues += 1
+        }
+        if e.citations.count < NameEvidence.citationLimit, e.citations.last != context.citation {
+            e.citations.append(context.citation)
+        }
+        names[name] = e
+        return name
     }
 
     /// The names a sentence mentions, as written.
@@ -181,18 +294,15 @@ extension FactExtractor.Reader {
         var i = 0
         while i < words.count {
             let w = words[i]
-            guard w.isCapitalised, !w.isNumber, !Vocabulary.notNames.contains(w.lower) else {
+            guard w.isCapitalised, !w.isNumber else {
                 i += 1
                 continue
             }
-            var j = i
-            while j + 1 < words.count, words[j].punctuationAfter.isEmpty, !words[j].isPossessive,
-                words[j + 1].isCapitalised, !words[j + 1].isNumber, !Vocabulary.notNames.contains(words[j + 1].lower)
-            {
-                j += 1
+            let (start, j) = Self.run(words, from: i)
+            if start <= j, words[start].text.unicodeScalars.count > 1 {
+                let name = words.text(start, j)
+                if !result.contains(name) { result.append(name) }
             }
-            let name = words.text(i, j)
-            if !result.contains(name) { result.append(name) }
             i = j + 1
         }
         return result

@@ -62,7 +62,9 @@ extension FactExtractor {
                     let title = open.title
                     readNames(in: title, context: context, isTitle: true)
                     let dates = DateFinder.dates(in: title)
-                    if let date = dates.first, wordsOutside(date.range, in: title) <= 3 {
+                    // A heading that is only a date ("1937:") dates the points under it; a heading with a date
+                    // ("Civil war 1918-21") is an event itself.
+                    if let date = dates.first, wordsOutside(date.range, in: title) == 0 {
                         open.date = date.when
                     } else if let date = dates.first {
                         addEvent(sentence: title, date: date, context: context)
@@ -73,9 +75,12 @@ extension FactExtractor {
                     questions.append(question(at: index, citation: citation, topic: topic))
                 case .item, .paragraph:
                     context.isItem = node.kind == .item
+                    for phrase in node.emphasis where TermShape.isTermLike(phrase) {
+                        noteTerm(phrase, context: context) { $0.emphasised += 1 }
+                    }
                     readStatement(node.text, node: node, context: context)
                     if node.kind == .item, let label = node.label, DateFinder.dates(in: label).first != nil,
-                        wordsOutside(DateFinder.dates(in: label)[0].range, in: label) <= 2
+                        wordsOutside(DateFinder.dates(in: label)[0].range, in: label) == 0
                     {
                         open.date = DateFinder.dates(in: label)[0].when
                     }
@@ -114,10 +119,9 @@ extension FactExtractor {
                         || open.title.wordCount == 1,
                     let meaning = open.children.first, meaning.wordCount >= 3, !meaning.hasSuffix("?")
                 {
-                    facts.append(
-                        Fact(
-                            kind: .definition, text: open.title + ": " + meaning, subject: open.title, detail: meaning,
-                            topic: [], citations: [Citation(source: source, span: node.span)]))
+                    var context = Context(citation: Citation(source: source, span: node.span), topic: [])
+                    context.isItem = false
+                    addDefinition(term: open.title, meaning: meaning, text: open.title + ": " + meaning, context: context)
                 }
                 return
             }

@@ -36,6 +36,13 @@ public struct NameEvidence: Hashable, Sendable, Codable {
     public var inTitles: Int = 0
     /// The subject of a role fact ("Trotsky was head of the Red Army").
     public var roleSubject: Int = 0
+    /// Times it was defined ("Term: meaning"), written in bold, or put in quotation marks as a short phrase:
+    /// signs of a term the notes teach, written in capitals or not.
+    public var defined: Int = 0
+    public var emphasised: Int = 0
+    public var quoted: Int = 0
+    /// Names written in one list with it ("Bukharin, Rykov and Tomsky"): people are listed with people.
+    public var partners: [String] = []
     /// Where it is written: the first few places.
     public var citations: [Citation] = []
 
@@ -51,10 +58,17 @@ public struct NameEvidence: Hashable, Sendable, Codable {
         afterThe += other.afterThe
         inTitles += other.inTitles
         roleSubject += other.roleSubject
+        defined += other.defined
+        emphasised += other.emphasised
+        quoted += other.quoted
+        for p in other.partners where !partners.contains(p) && partners.count < NameEvidence.partnerLimit {
+            partners.append(p)
+        }
         if citations.count < NameEvidence.citationLimit {
             citations.append(contentsOf: other.citations.prefix(NameEvidence.citationLimit - citations.count))
         }
     }
 
     static let citationLimit = 40
+    static let partnerLimit = 24
 }

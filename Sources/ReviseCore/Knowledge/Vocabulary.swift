@@ -29,6 +29,11 @@ enum Vocabulary {
         "eventually", "meanwhile", "afterwards", "today", "now", "next", "last", "early", "late", "mid", "s",
         "created", "similar", "see", "show", "hide", "comments", "resources", "resource", "information", "more",
         "less", "yet", "use", "used", "using", "made", "make", "led", "lead", "leads", "result", "as", "well",
+        "besides", "furthermore", "moreover", "nevertheless", "nonetheless", "anyone", "someone", "everyone",
+        "nobody", "everybody", "somebody", "consequently", "additionally", "similarly", "likewise",
+        "subsequently", "ultimately", "initially", "otherwise", "indeed", "certainly", "clearly", "perhaps",
+        "unfortunately", "fortunately", "importantly", "significantly", "notably", "arguably", "altogether",
+        "regardless", "nb", "ps", "anybody", "eventually", "whether", "whilst", "upon", "onto", "unless", "hence",
     ]
 
     /// Verbs that, right after a name, say the name is a person's.
@@ -43,11 +48,50 @@ enum Vocabulary {
         "presented", "pretended", "used", "saw", "knew", "met", "told", "gave", "took", "kept", "lost", "won",
         "recommended", "warned", "learned", "learnt", "liked", "disliked", "hated", "trusted", "distrusted",
         "sided", "switched", "stated", "delivered", "organised", "organized", "arranged", "helped", "made",
-        "replaced", "succeeded", "defeated", "betrayed", "confessed", "was", "had", "is", "has",
+        "replaced", "succeeded", "defeated", "betrayed", "confessed", "stood", "spoke", "published",
+        "worked", "committed", "survived", "escaped", "resisted", "protested", "demanded", "persuaded", "shot",
+        "killed", "fainted", "resented", "hid", "ran", "went", "came", "wished", "intended", "planned",
     ]
 
     /// Verbs that say it more strongly than "was" or "had" can (a country "was", too).
-    static let strongPersonVerbs: Set<String> = personVerbs.subtracting(["was", "had", "is", "has", "used", "made", "led", "lost", "won", "ruled", "saw"])
+    static let strongPersonVerbs: Set<String> = personVerbs.subtracting(["used", "made", "led", "lost", "won", "ruled", "saw"])
+
+    /// What happens to people, after "was" or "were": "Radek was found guilty", "Bauman was sacked".
+    static let personPassives: Set<String> = [
+        "tried", "shot", "executed", "arrested", "expelled", "appointed", "murdered", "killed", "sacked", "removed",
+        "found", "born", "exiled", "elected", "promoted", "demoted", "accused", "imprisoned", "assassinated",
+        "replaced", "dismissed", "purged", "humiliated", "sentenced", "blamed", "chosen", "deported", "released",
+        "rehabilitated", "poisoned", "injured", "wounded", "defeated", "sidelined", "isolated", "forced", "ousted",
+        "outmanoeuvred", "outmaneuvered", "nominated", "buried", "honoured", "honored", "praised", "criticised",
+        "criticized", "blamed", "betrayed", "tortured", "interrogated",
+    ]
+
+    /// Words for people: "Bauman, a ruthless man", "Mayakovsky, a poet", "his wife, Krupskaya".
+    static let personNouns: Set<String> = roleNouns.union([
+        "man", "woman", "person", "poet", "writer", "dramatist", "novelist", "artist", "painter", "composer",
+        "scientist", "historian", "economist", "philosopher", "bodyguard", "associate", "official", "supporter",
+        "opponent", "rival", "wife", "husband", "son", "daughter", "brother", "sister", "friend", "colleague",
+        "miner", "worker", "peasant", "soldier", "revolutionary", "politician", "diplomat", "statesman",
+        "theorist", "engineer", "designer", "actor", "singer", "journalist", "ally", "protege", "protégé",
+        "successor", "predecessor", "deputy", "assassin", "mother", "father", "boy", "girl", "hero", "figure",
+        "murderer", "killer", "prosecutor", "victim", "defendant", "leader", "commander", "head", "chief",
+    ])
+
+    /// A word for people, singular or plural: "people", "men", "writers".
+    static func isPersonNoun(_ word: String) -> Bool {
+        if ["people", "men", "women", "persons", "figures", "leaders", "members"].contains(word) { return true }
+        if personNouns.contains(word) { return true }
+        return word.hasSuffix("s") && personNouns.contains(String(word.dropLast()))
+    }
+
+    /// A plural word for people: "people", "men", "writers", "leaders".
+    static func isPeopleNoun(_ word: String) -> Bool {
+        ["people", "men", "women", "persons", "figures"].contains(word)
+            || (word.hasSuffix("s") && personNouns.contains(String(word.dropLast())))
+    }
+
+    /// Family words before a name: "his wife, Krupskaya", "his son Vasily".
+    static let kin: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
 
     /// Nouns that, after a possessive name, say the name is a person's: "Lenin's testament".
     static let humanNouns: Set<String> = [
@@ -62,12 +106,24 @@ enum Vocabulary {
         "beliefs", "decision", "fall", "downfall", "defeat", "suspicion", "paranoia", "personal", "popularity",
     ]
 
+    /// Events of a person's life, before "of" and a name: "the death of Lenin", "the wife of Kalinin".
+    static let personalEvents: Set<String> = [
+        "death", "funeral", "murder", "execution", "arrest", "trial", "assassination", "exile", "expulsion",
+        "downfall", "rise", "birth", "resignation", "dismissal", "removal", "bodyguard", "successor", "rival",
+        "ally", "supporters", "allies", "opponents", "rivals", "enemies", "friend", "friends", "secretary",
+    ]
+
+    /// A title, allowing one wrong letter in a longer one ("prosecuter").
+    static func isTitle(_ word: String) -> Bool {
+        titles.contains(word) || (word.count >= 7 && titles.contains { $0.count >= 7 && word.isOneEditAway(from: $0) })
+    }
+
     /// Words before a name that make it a person's: "Comrade Stalin", "President Kennedy".
     static let titles: Set<String> = [
         "comrade", "president", "general", "marshal", "tsar", "czar", "king", "queen", "prince", "princess",
         "sir", "lord", "lady", "dr", "mr", "mrs", "ms", "professor", "prof", "emperor", "empress", "chancellor",
         "premier", "minister", "commissar", "admiral", "captain", "colonel", "saint", "pope", "bishop", "father",
-        "senator", "governor", "leader",
+        "senator", "governor", "leader", "prosecutor", "judge", "chairman", "secretary", "marshall",
     ]
 
     /// Last words of names of institutions: "Red Army", "Central Committee".
@@ -77,8 +133,8 @@ enum Vocabulary {
         "ministry", "organisation", "organization", "guard", "guards", "league", "federation", "association",
         "society", "company", "corporation", "bank", "institute", "university", "school", "academy", "parliament",
         "senate", "cabinet", "agency", "office", "front", "alliance", "movement", "commissariat", "soviet",
-        "soviets", "duma", "politburo", "orgburo", "comintern", "cheka", "tribunal", "board", "administration",
-        "directorate", "service", "forces", "group", "opposition",
+        "soviets", "tribunal", "board", "administration",
+        "directorate", "service", "forces", "group", "opposition", "conference", "trial", "trials", "plan",
     ]
 
     /// Words before a name that make it a place: "in Moscow", "to Siberia".
