@@ -20,7 +20,7 @@ struct ConflictsCommand: ParsableCommand {
         for conflict in conflicts {
             print("\(conflict.topic)  (\(conflict.severity == .conflict ? "conflict" : "may differ in scope"))")
             for claim in conflict.claims {
-                print("  \(claim.value.padding(toLength: 16, withPad: " ", startingAt: 0)) \(claim.citation)  “\(claim.text)”")
+                print("  \(claim.value)  \(claim.citation)  “\(claim.text)”")
             }
         }
     }

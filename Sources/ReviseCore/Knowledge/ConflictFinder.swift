@@ -1,52 +1,83 @@
 /// Finds where the notes disagree: different numbers for the same measure ("famine deaths": 7 million here,
-/// 10 million there) and different dates for the same event. Claims that look alike but are dated differently
-/// or worded more narrowly are reported as "may differ in scope", not as conflicts.
+/// 10 million there) and different dates for the same event ("Second Five Year Plan 1933-1937" against
+/// "Second FYP (1933-1938)"). Claims that look alike but are dated differently or worded more narrowly are
+/// reported as "may differ in scope", not as conflicts.
 enum ConflictFinder {
     static func conflicts(in facts: [Fact]) -> [Conflict] {
-        var result: [Conflict] = []
-        result += numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil })
-        result += dateConflicts(facts.filter { $0.kind == .event && $0.when != nil })
-        return result
+        numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil })
+            + dateConflicts(facts.filter { $0.kind == .event && $0.when != nil })
     }
 
-    /// What a statistic measures: the words of its clause without the number, its date or its unit.
-    private static func measure(_ fact: Fact) -> Set<String> {
-        var text = fact.subject ?? fact.text
+    // MARK: Numbers
+
+    /// What happened to the things counted, folded to one word per kind of happening.
+    static let happenings: [String: String] = [
+        "die": "death", "died": "death", "dying": "death", "dead": "death", "death": "death", "deaths": "death",
+        "killed": "death", "kill": "death", "perished": "death", "starved": "death", "starvation": "death",
+        "lives": "death", "executed": "execute", "excecuted": "execute", "executions": "execute", "shot": "execute",
+        "arrested": "arrest", "arrests": "arrest", "imprisoned": "arrest", "deported": "deport", "exiled": "deport",
+        "camps": "camp", "camp": "camp", "gulags": "camp", "gulag": "camp", "purged": "purge", "expelled": "purge",
+        "dismissed": "purge", "moved": "move", "migrated": "move", "fell": "fall", "dropped": "fall",
+        "drop": "fall", "declined": "fall", "rose": "rise", "increased": "rise", "doubled": "rise",
+        "trebled": "rise", "tripled": "rise", "grew": "rise", "joined": "join", "times": "rise",
+    ]
+
+    struct Measured {
+        var fact: Fact
+        var happening: Set<String>
+        var words: Set<String>
+        var context: Set<String>
+    }
+
+    private static func measured(_ fact: Fact) -> Measured {
+        var text = fact.text
         if let q = fact.quantity { text = text.replacingFirst(q.text, with: " ") }
         if let w = fact.when { text = text.replacingFirst(w.text, with: " ") }
-        return ContentWords.of(text).filter { !$0.allSatisfy(\.isNumber) && $0 != "million" && $0 != "thousand" && $0 != "billion" }
+        let raw = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let happening = Set(raw.compactMap { happenings[$0] })
+        let words = Stem.all(ContentWords.of(text)).filter { !$0.allSatisfy(\.isNumber) && !Stem.scales.contains($0) }
+        let context = words.union(Stem.all(Set(fact.topic.flatMap { ContentWords.of($0) })))
+        return Measured(fact: fact, happening: happening, words: words, context: context)
     }
 
     private static func numberConflicts(_ stats: [Fact]) -> [Conflict] {
-        let measures = stats.map(measure)
-        var groups: [[Int]] = []
-        var grouped = Set<Int>()
-        for a in stats.indices where !grouped.contains(a) {
-            var group = [a]
-            for b in stats.indices where b > a && !grouped.contains(b) {
-                let shared = measures[a].intersection(measures[b])
-                guard shared.count >= 2, ContentWords.overlap(measures[a], measures[b]) >= 0.5 else { continue }
-                guard let qa = stats[a].quantity, let qb = stats[b].quantity, differ(qa, qb),
-                    (qa.unit == "%") == (qb.unit == "%")
-                else { continue }
-                guard stats[a].citations != stats[b].citations else { continue }
-                group.append(b)
-            }
-            if group.count > 1 {
-                groups.append(group)
-                grouped.formUnion(group)
-            }
-        }
-        return groups.map { group in
-            let facts = group.map { stats[$0] }
-            let dates = Set(facts.compactMap { $0.when?.description })
-            let scoped = dates.count > 1 || (dates.count == 1 && facts.contains { $0.when == nil })
-            let shared = group.dropFirst().reduce(measures[group[0]]) { $0.intersection(measures[$1]) }
+        let items = stats.map(measured)
+        return StarClusters.groups(items.count) { sameMeasure(items[$0], items[$1]) }.compactMap { group in
+            let facts = group.map { items[$0].fact }
+            guard Set(facts.map { $0.citations }).count > 1 else { return nil }
+            let dates = Set(facts.map { $0.when?.description ?? "" })
+            let units = Set(facts.map { $0.quantity?.unit ?? "" })
+            let scoped = dates.count > 1 || units.count > 1
+            let shared = group.dropFirst().reduce(items[group[0]].words) { $0.intersection(items[$1].words) }
             return Conflict(
-                topic: topic(facts[0].subject ?? facts[0].text, keeping: shared),
+                topic: topic(facts[0].subject ?? facts[0].text, keeping: shared, happening: items[group[0]].happening),
                 severity: scoped ? .mayDifferInScope : .conflict,
                 claims: facts.map { Conflict.Claim(value: $0.quantity!.text, text: $0.text, citation: $0.citations[0]) })
         }
+    }
+
+    private static func sameMeasure(_ a: Measured, _ b: Measured) -> Bool {
+        guard let qa = a.fact.quantity, let qb = b.fact.quantity, differ(qa, qb),
+            (qa.unit == "%") == (qb.unit == "%"), a.fact.citations != b.fact.citations
+        else { return false }
+        // The same happening to the same things ("7 million peasants died" / "10 million died in the famine"),
+        // in the same setting (a word of the sentence or its heading in common).
+        guard !a.happening.isEmpty, !a.happening.isDisjoint(with: b.happening) else {
+            // Without a verb: most of the words in common ("steel output 4 million tonnes" / "… 6 million tonnes").
+            return a.words.intersection(b.words).count >= 3 && ContentWords.overlap(a.words, b.words) >= 0.6
+        }
+        // What is counted, when both say: "officers" and "party members" are not the same measure.
+        if let ua = counted(qa), let ub = counted(qb), Stem.of(ua) != Stem.of(ub) { return false }
+        let sentence = a.words.intersection(b.words).subtracting(Stem.all(Set(a.happening)))
+        let setting = a.context.intersection(b.context).subtracting(Stem.all(Set(a.happening)))
+        return !sentence.isEmpty || setting.count >= 2
+    }
+
+    /// The noun a number counts, unless it is one that anything could be counted in ("people", "overall").
+    private static func counted(_ q: Quantity) -> String? {
+        guard let unit = q.unit, unit != "%" else { return nil }
+        let generic: Set<String> = ["people", "persons", "overall", "total", "men", "citizens", "more", "about", "around", "nearly", "over"]
+        return generic.contains(unit) ? nil : unit
     }
 
     /// Two numbers that cannot both be the same measure's value: more than 10% apart.
@@ -57,42 +88,138 @@ enum ConflictFinder {
         return max(x, y) / min(x, y) > 1.1 || (a.value != b.value && max(a.value, b.value) / min(a.value, b.value) > 1.1)
     }
 
+    // MARK: Dates
+
     private static func dateConflicts(_ events: [Fact]) -> [Conflict] {
-        let words = events.map { ContentWords.of($0.detail ?? $0.text) }
-        var result: [Conflict] = []
-        var used = Set<Int>()
-        for a in events.indices where !used.contains(a) {
-            for b in events.indices where b > a && !used.contains(b) {
-                guard let wa = events[a].when, let wb = events[b].when, !wa.overlaps(wb) else { continue }
-                let shared = words[a].intersection(words[b])
-                guard shared.count >= 3, ContentWords.overlap(words[a], words[b]) >= 0.75 else { continue }
-                guard Set(events[a].citations.map(\.source)) != Set(events[b].citations.map(\.source))
-                    || events[a].citations.first?.span != events[b].citations.first?.span
-                else { continue }
-                let same = ContentWords.jaccard(words[a], words[b]) >= 0.8
-                result.append(
-                    Conflict(
-                        topic: topic(events[a].detail ?? events[a].text, keeping: shared),
-                        severity: same ? .conflict : .mayDifferInScope,
-                        claims: [a, b].map {
-                            Conflict.Claim(value: events[$0].when!.description, text: events[$0].text, citation: events[$0].citations[0])
-                        }))
-                used.insert(a)
-                used.insert(b)
-                break
+        let texts = events.map { Ordinals.normalised(($0.detail ?? $0.text).replacingFirst($0.when!.text, with: " ")) }
+        let keys = texts.map { Stem.all(ContentWords.of($0)) }
+        var hard = Set<Int>()
+        let groups = StarClusters.groups(events.count) { a, b in
+            guard let wa = events[a].when, let wb = events[b].when, wa.year != wb.year || wa.lastYear != wb.lastYear,
+                events[a].citations != events[b].citations
+            else { return false }
+            let ka = Acronyms.expanded(keys[a], from: texts[a], against: texts[b])
+            let kb = Acronyms.expanded(keys[b], from: texts[b], against: texts[a])
+            let shared = ka.intersection(kb)
+            guard shared.count >= 3 || (shared.count == 2 && ContentWords.jaccard(ka, kb) >= 0.5),
+                ContentWords.overlap(ka, kb) >= 0.75
+            else { return false }
+            // "Second plan" and "third plan" are two things.
+            let oa = Ordinals.in(texts[a])
+            let ob = Ordinals.in(texts[b])
+            if !oa.isEmpty || !ob.isEmpty, oa != ob { return false }
+            if ContentWords.jaccard(ka, kb) >= 0.6 {
+                hard.insert(a)
+                hard.insert(b)
+            }
+            return true
+        }
+        return groups.map { group in
+            let facts = group.map { events[$0] }
+            let shared = group.dropFirst().reduce(keys[group[0]]) { $0.intersection(keys[$1]) }
+            return Conflict(
+                topic: "when: " + topic(texts[group[0]], keeping: shared, happening: []),
+                severity: group.allSatisfy(hard.contains) ? .conflict : .mayDifferInScope,
+                claims: facts.map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
+        }
+    }
+
+    /// The words of a statement that the claims share, in the statement's order: a short name for the topic.
+    private static func topic(_ text: String, keeping shared: Set<String>, happening: Set<String>) -> String {
+        var out: [String] = []
+        for raw in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }) {
+            let w = Stem.of(raw.lowercased())
+            if shared.contains(w) || happening.contains(happenings[raw.lowercased()] ?? "-"), !out.contains(String(raw)) {
+                out.append(String(raw))
+            }
+        }
+        return out.isEmpty ? Clauses.first(of: text) : out.joined(separator: " ")
+    }
+}
+
+/// A crude English stemmer, enough to see "dismissed" and "dismissal", "purges" and "purged" as one word.
+enum Stem {
+    static let scales: Set<String> = ["million", "thousand", "billion", "hundred", "tonne", "ton"]
+
+    static func of(_ word: String) -> String {
+        var w = word
+        for suffix in ["ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "al", "s"] where w.count > suffix.count + 3 && w.hasSuffix(suffix) {
+            w.removeLast(suffix.count)
+            break
+        }
+        return w
+    }
+
+    static func all(_ words: Set<String>) -> Set<String> { Set(words.map(of)) }
+}
+
+/// "2nd" and "second" written the same way.
+enum Ordinals {
+    static let names: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+    /// The ordinal words of a text: "second", "third".
+    static func `in`(_ text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)).intersection(names)
+    }
+
+    static let words = [
+        "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
+        "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth",
+    ]
+
+    static func normalised(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { piece in
+            let lower = piece.lowercased()
+            for (short, long) in words where lower.hasPrefix(short) { return long + String(lower.dropFirst(short.count)) }
+            return String(piece)
+        }.joined(separator: " ")
+    }
+}
+
+/// Abbreviations read against the words of another text: "FYP" is "Five Year Plan" there.
+enum Acronyms {
+    /// `words` with each abbreviation written in `text` replaced by the words of `other` whose initials spell it
+    /// in order.
+    static func expanded(_ words: Set<String>, from text: String, against other: String) -> Set<String> {
+        let pieces: [Substring] = text.split(whereSeparator: { !$0.isLetter })
+        let abbreviations = pieces.filter { w in
+            w.count >= 2 && w.count <= 6 && w.allSatisfy(\.isUppercase)
+        }
+        guard !abbreviations.isEmpty else { return words }
+        let otherWords = other.split(whereSeparator: { !$0.isLetter }).map { String($0) }
+        var result = words
+        for abbreviation in abbreviations {
+            let letters = Array(abbreviation.lowercased())
+            guard otherWords.count >= letters.count else { continue }
+            for start in 0...(otherWords.count - letters.count) {
+                let run = otherWords[start..<(start + letters.count)]
+                if zip(run, letters).allSatisfy({ $0.lowercased().first == $1 }) {
+                    result.remove(Stem.of(abbreviation.lowercased()))
+                    result.formUnion(Stem.all(Set(run.map { $0.lowercased() })))
+                    break
+                }
             }
         }
         return result
     }
+}
 
-    /// The words of a statement that the claims share, in the statement's order: a short name for the topic.
-    private static func topic(_ text: String, keeping shared: Set<String>) -> String {
-        var out: [String] = []
-        for raw in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }) {
-            var w = raw.lowercased()
-            if w.count > 4, w.hasSuffix("s") { w.removeLast() }
-            if shared.contains(w), !out.contains(String(raw)) { out.append(String(raw)) }
+/// Groups around a seed: each group is an item and the later items that match it (not chains of matches,
+/// which would join unrelated claims through a middle one).
+enum StarClusters {
+    static func groups(_ count: Int, _ matches: (Int, Int) -> Bool) -> [[Int]] {
+        var taken = Set<Int>()
+        var result: [[Int]] = []
+        for seed in 0..<count where !taken.contains(seed) {
+            var group = [seed]
+            for other in (seed + 1)..<max(seed + 1, count) where !taken.contains(other) && matches(seed, other) {
+                group.append(other)
+            }
+            if group.count > 1 {
+                result.append(group)
+                taken.formUnion(group)
+            }
         }
-        return out.isEmpty ? text : out.joined(separator: " ")
+        return result
     }
 }

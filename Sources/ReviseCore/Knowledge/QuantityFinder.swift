@@ -98,7 +98,7 @@ public enum QuantityFinder {
                 || bytes[written.lowerBound - 1] == UInt8(ascii: "["))
                 && written.upperBound < bytes.count && (bytes[written.upperBound] == UInt8(ascii: ")")
                     || bytes[written.upperBound] == UInt8(ascii: "]"))
-            if significant, !(inBrackets && unit == nil && scale == 1) {
+            if significant, !(inBrackets && unit == nil && scale == 1 && number < 100) {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[written]), as: UTF8.self)
                 matches.append(
                     Match(
