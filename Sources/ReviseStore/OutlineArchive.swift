@@ -27,10 +27,8 @@ enum OutlineArchive {
     private static let kinds = OutlineNode.Kind.allCases
 
     static func encode(_ nodes: [OutlineNode]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(nodes.count * 48)
-        out += tag
-        putInt(nodes.count, &out)
+        var out = ArchiveWriter(tag: tag, capacity: nodes.count * 48)
+        out.int(nodes.count)
         for node in nodes {
             var flags: Flags = []
             if node.level != nil { flags.insert(.level) }
@@ -40,120 +38,44 @@ enum OutlineArchive {
             if node.bothWays { flags.insert(.bothWays) }
             if !node.emphasis.isEmpty { flags.insert(.emphasis) }
             if !node.clozes.isEmpty { flags.insert(.clozes) }
-            out.append(UInt8(kinds.firstIndex(of: node.kind)!))
-            out.append(flags.rawValue)
-            putInt(node.depth, &out)
-            putInt(node.span.first, &out)
-            putInt(node.span.last - node.span.first, &out)
-            putString(node.text, &out)
-            if let level = node.level { putInt(level, &out) }
-            if let label = node.label { putString(label, &out) }
-            if let marks = node.marks { putInt(marks, &out) }
-            if let answer = node.answer { putString(answer, &out) }
-            if !node.emphasis.isEmpty { putList(node.emphasis, &out) }
-            if !node.clozes.isEmpty { putList(node.clozes, &out) }
+            out.byte(UInt8(kinds.firstIndex(of: node.kind)!))
+            out.byte(flags.rawValue)
+            out.int(node.depth)
+            out.int(node.span.first)
+            out.int(node.span.last - node.span.first)
+            out.string(node.text)
+            if let level = node.level { out.int(level) }
+            if let label = node.label { out.string(label) }
+            if let marks = node.marks { out.int(marks) }
+            if let answer = node.answer { out.string(answer) }
+            if !node.emphasis.isEmpty { out.strings(node.emphasis) }
+            if !node.clozes.isEmpty { out.strings(node.clozes) }
         }
-        return out
+        return out.bytes
     }
 
-    /// The archive could not be read: the database was changed by something other than Revise.
-    struct Damaged: Error, CustomStringConvertible {
-        var offset: Int
-        var description: String { "the stored outline is damaged at byte \(offset)" }
-    }
-
-    static func decode(_ bytes: [UInt8]) throws(Damaged) -> [OutlineNode] {
-        var reader = Reader(bytes: bytes)
-        guard bytes.starts(with: tag) else { throw Damaged(offset: 0) }
-        reader.offset = tag.count
-        let count = try reader.int()
-        guard count <= bytes.count else { throw Damaged(offset: reader.offset) }
+    static func decode(_ bytes: [UInt8]) throws(ArchiveDamaged) -> [OutlineNode] {
+        var reader = try ArchiveReader(bytes, tag: tag)
+        let count = try reader.count()
         var nodes: [OutlineNode] = []
         nodes.reserveCapacity(count)
         for _ in 0..<count {
-            let kindIndex = Int(try reader.byte())
-            guard kindIndex < kinds.count else { throw Damaged(offset: reader.offset - 1) }
+            let kind = try reader.choice(kinds)
             let flags = Flags(rawValue: try reader.byte())
             let depth = try reader.int()
             let first = try reader.int()
             let last = first + (try reader.int())
-            var node = OutlineNode(kind: kinds[kindIndex], depth: depth, text: try reader.string(), span: Span(first, last))
+            var node = OutlineNode(kind: kind, depth: depth, text: try reader.string(), span: Span(first, last))
             if flags.contains(.level) { node.level = try reader.int() }
             if flags.contains(.label) { node.label = try reader.string() }
             if flags.contains(.marks) { node.marks = try reader.int() }
             if flags.contains(.answer) { node.answer = try reader.string() }
             node.bothWays = flags.contains(.bothWays)
-            if flags.contains(.emphasis) { node.emphasis = try reader.list() }
-            if flags.contains(.clozes) { node.clozes = try reader.list() }
+            if flags.contains(.emphasis) { node.emphasis = try reader.strings() }
+            if flags.contains(.clozes) { node.clozes = try reader.strings() }
             nodes.append(node)
         }
-        guard reader.offset == bytes.count else { throw Damaged(offset: reader.offset) }
+        guard reader.isAtEnd else { throw ArchiveDamaged(offset: reader.offset) }
         return nodes
-    }
-
-    private static func putInt(_ value: Int, _ out: inout [UInt8]) {
-        var value = UInt64(bitPattern: Int64(value))
-        while value >= 0x80 {
-            out.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        out.append(UInt8(value))
-    }
-
-    private static func putString(_ text: String, _ out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            putInt(bytes.count, &out)
-            out.append(contentsOf: bytes)
-        }
-    }
-
-    private static func putList(_ values: [String], _ out: inout [UInt8]) {
-        putInt(values.count, &out)
-        for value in values { putString(value, &out) }
-    }
-
-    private struct Reader {
-        let bytes: [UInt8]
-        var offset = 0
-
-        mutating func byte() throws(Damaged) -> UInt8 {
-            guard offset < bytes.count else { throw Damaged(offset: offset) }
-            defer { offset += 1 }
-            return bytes[offset]
-        }
-
-        mutating func int() throws(Damaged) -> Int {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                let b = try byte()
-                guard shift < 64 else { throw Damaged(offset: offset - 1) }
-                value |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { break }
-                shift += 7
-            }
-            let result = Int(Int64(bitPattern: value))
-            guard result >= 0 else { throw Damaged(offset: offset) }
-            return result
-        }
-
-        mutating func string() throws(Damaged) -> String {
-            let count = try int()
-            guard count <= bytes.count - offset else { throw Damaged(offset: offset) }
-            defer { offset += count }
-            return bytes.withUnsafeBufferPointer { buffer in
-                String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<offset + count]), as: UTF8.self)
-            }
-        }
-
-        mutating func list() throws(Damaged) -> [String] {
-            let count = try int()
-            guard count <= bytes.count - offset else { throw Damaged(offset: offset) }
-            var values: [String] = []
-            values.reserveCapacity(count)
-            for _ in 0..<count { values.append(try string()) }
-            return values
-        }
     }
 }

@@ -7,10 +7,9 @@ extension ReviseStore {
     /// a source and its passages for search are replaced together with its outline.
     static func saveKnowledge(of outline: Outline, sourceID: Int64, name: String, db: Database) throws {
         let knowledge = FactExtractor.extract(outline, source: name)
-        let encoder = JSONEncoder()
         try db.execute(
             sql: "INSERT OR REPLACE INTO knowledge (sourceId, body) VALUES (?, ?)",
-            arguments: [sourceID, try encoder.encode(knowledge)])
+            arguments: [sourceID, Data(KnowledgeArchive.encode(knowledge))])
         try db.execute(sql: "DELETE FROM passage WHERE sourceId = ?", arguments: [sourceID])
         let insert = try db.cachedStatement(
             sql: "INSERT INTO passage (text, topic, sourceId, firstLine, lastLine) VALUES (?, ?, ?, ?, ?)")
@@ -22,10 +21,9 @@ extension ReviseStore {
     /// What every source says, merged.
     public func knowledgeBase() throws(StoreError) -> KnowledgeBase {
         let sources: [SourceKnowledge] = try read { db in
-            let decoder = JSONDecoder()
-            return try Data.fetchAll(
+            try Data.fetchAll(
                 db, sql: "SELECT body FROM knowledge JOIN source ON source.id = knowledge.sourceId ORDER BY source.id"
-            ).map { try decoder.decode(SourceKnowledge.self, from: $0) }
+            ).map { try KnowledgeArchive.decode([UInt8]($0)) }
         }
         return KnowledgeBase.merge(sources)
     }

@@ -120,7 +120,7 @@ extension ReviseStore {
                 db, sql: "SELECT nodes FROM outline WHERE sourceId = ?", arguments: [id.rawValue])
             let bytes = data.map { [UInt8]($0) } ?? []
             let nodes: [OutlineNode]
-            do {
+            do throws(ArchiveDamaged) {
                 nodes = try bytes.isEmpty ? [] : OutlineArchive.decode(bytes)
             } catch {
                 throw StoreError.database("source \(id) (\(source.name)): \(error)")

@@ -95,13 +95,13 @@ struct SourceStoreTests {
             OutlineNode(kind: .item, depth: 1, text: "a point", span: Span(1, 2), emphasis: ["point"])
         ])
         for cut in 0..<bytes.count {
-            #expect(throws: OutlineArchive.Damaged.self) { try OutlineArchive.decode(Array(bytes[..<cut])) }
+            #expect(throws: ArchiveDamaged.self) { try OutlineArchive.decode(Array(bytes[..<cut])) }
         }
-        #expect(throws: OutlineArchive.Damaged.self) { try OutlineArchive.decode(bytes + [0]) }
+        #expect(throws: ArchiveDamaged.self) { try OutlineArchive.decode(bytes + [0]) }
         var wrongKind = bytes
         wrongKind[5] = 200
-        #expect(throws: OutlineArchive.Damaged.self) { try OutlineArchive.decode(wrongKind) }
-        #expect(throws: OutlineArchive.Damaged.self) {
+        #expect(throws: ArchiveDamaged.self) { try OutlineArchive.decode(wrongKind) }
+        #expect(throws: ArchiveDamaged.self) {
             try OutlineArchive.decode(OutlineArchive.tag + Array(repeating: 0xFF, count: 12))
         }
     }
@@ -154,5 +154,37 @@ struct SourceStoreTests {
         try Data("just some text, not a database".utf8).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: StoreError.self) { try ReviseStore(path: path) }
         #expect(error?.description.contains("cannot open the database \(path)") == true)
+    }
+}
+
+struct KnowledgeArchiveTests {
+    @Test func whatASourceSaysSurvivesTheArchive() throws {
+        var evidence = NameEvidence(name: "Trotsky")
+        evidence.count = 3
+        evidence.partners = ["Kamenev", "é 🪖"]
+        evidence.citations = [Citation(source: "n.txt", span: Span(2, 4))]
+        let knowledge = SourceKnowledge(
+            source: "n.txt",
+            facts: [
+                Fact(
+                    kind: .statistic, text: "cattle fell from 67 to 48 million by 1931", subject: "cattle",
+                    detail: "from 67 to 48 million",
+                    when: When(year: 1929, month: 3, endYear: 1931, qualifier: .by, text: "by 1929-31"),
+                    quantity: Quantity(value: 67e6, endValue: 48e6, unit: nil, text: "from 67 to 48 million"),
+                    items: ["a", ""], topic: ["Farming"], mentions: ["Stalin"],
+                    citations: [Citation(source: "n.txt", span: Span(9, 9))]),
+                Fact(kind: .list, text: "Heading", citations: []),
+            ],
+            questions: [
+                ExamQuestion(
+                    text: "Why?", marks: nil, command: .explainWhy, topic: [], factors: ["x"],
+                    citation: Citation(source: "n.txt", span: Span(1, 1)))
+            ],
+            names: [evidence])
+        let bytes = KnowledgeArchive.encode(knowledge)
+        #expect(try KnowledgeArchive.decode(bytes) == knowledge)
+        for cut in stride(from: 0, to: bytes.count, by: 7) {
+            #expect(throws: ArchiveDamaged.self) { try KnowledgeArchive.decode(Array(bytes[..<cut])) }
+        }
     }
 }

@@ -168,8 +168,8 @@ struct EntityResolver {
     }
 
     private func isAcronym(_ name: String) -> Bool {
-        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        let letters = name.unicodeScalars.filter { $0.isLetter }
+        return letters.count >= 2 && letters.allSatisfy { $0.isCapital }
     }
 
     /// A spelling of the same name: one letter wrong, or two with the same first letter in a longer name.

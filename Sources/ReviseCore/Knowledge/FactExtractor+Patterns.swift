@@ -64,6 +64,7 @@ extension FactExtractor.Reader {
 
     /// "New Economic Policy (NEP)": the abbreviation's meaning. "Gosplan (the state planning agency)": a term's.
     mutating func readParenthesis(_ text: String, context: Context) {
+        guard text.utf8.contains(0x28) else { return }
         var searchStart = text.startIndex
         while let open = text[searchStart...].firstIndex(of: "("),
             let close = text[open...].firstIndex(of: ")")
@@ -136,7 +137,9 @@ extension FactExtractor.Reader {
         for k in index..<min(words.count, index + 2) {
             let w = words[k].lower
             if Vocabulary.roleNouns.contains(w) { return k == index || words[index].isCapitalised || ["first", "chief", "deputy", "vice", "new", "supreme"].contains(words[index].lower) }
-            if w.count >= 6, Vocabulary.roleNouns.contains(where: { $0.count >= 6 && w.isOneEditAway(from: $0) }) {
+            if w.utf8.count >= 6, Vocabulary.roleNounStarts.contains(String(w.prefix(2))),
+                Vocabulary.roleNouns.contains(where: { $0.count >= 6 && w.isOneEditAway(from: $0) })
+            {
                 return true
             }
         }
@@ -289,20 +292,17 @@ extension FactExtractor.Reader {
                     topic: context.topic, mentions: mentions(Words(sentence)), citations: [context.citation]))
             return
         }
-        let lower = " " + sentence.lowercased() + " "
+        // Markers are found in the sentence's bytes with ASCII letters lowered, so offsets stay the sentence's own.
+        let bytes = Array(sentence.utf8)
+        let lower: [UInt8] = [0x20] + bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } + [0x20]
         for (marker, causeFirst) in Vocabulary.causeMarkers {
-            guard let range = lower.byteRange(of: marker) else { continue }
-            let left = String(lower[..<range.lowerBound]).trimmingPunctuation()
-            let right = String(lower[range.upperBound...]).trimmingPunctuation()
-            guard left.wordCount >= 2, right.wordCount >= 2 else { continue }
-            // Back to the sentence's own capitals: offsets are the same minus the leading space.
-            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
-            let end = lower.distance(from: lower.startIndex, to: range.upperBound)
-            let scalars = Array(sentence.unicodeScalars)
-            guard offset - 1 <= scalars.count, end - 1 <= scalars.count, lower.count == sentence.count + 2 else { continue }
-            let a = String(String.UnicodeScalarView(scalars[..<max(0, offset - 1)])).trimmingPunctuation()
-            let b = String(String.UnicodeScalarView(scalars[min(scalars.count, end - 1)...])).trimmingPunctuation()
-            guard !a.isEmpty, !b.isEmpty else { continue }
+            guard let at = Self.find(Array(marker.utf8), in: lower) else { continue }
+            // Offsets in `lower` are one more than in `bytes` (the leading space).
+            let leftEnd = max(0, min(bytes.count, at - 1))
+            let rightStart = max(0, min(bytes.count, at - 1 + marker.utf8.count))
+            let a = String(decoding: bytes[..<leftEnd], as: UTF8.self).trimmingPunctuation()
+            let b = String(decoding: bytes[rightStart...], as: UTF8.self).trimmingPunctuation()
+            guard a.wordCount >= 2, b.wordCount >= 2 else { continue }
             let (cause, effect) = causeFirst ? (a, b) : (b, a)
             facts.append(
                 Fact(
@@ -310,6 +310,21 @@ extension FactExtractor.Reader {
                     topic: context.topic, mentions: mentions(Words(sentence)), citations: [context.citation]))
             return
         }
+    }
+
+    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        let first = needle[0]
+        var i = 0
+        while i <= hay.count - needle.count {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }
 
@@ -332,7 +347,7 @@ enum Quotations {
             case "“": closer = "”"
             case "\"": closer = "\""
             case "‘": closer = "’"
-            case "'": closer = (i == 0 || !s[i - 1].properties.isAlphabetic) ? "'" : nil
+            case "'": closer = (i == 0 || !s[i - 1].isLetter) ? "'" : nil
             default: closer = nil
             }
             guard let closer else {
@@ -345,7 +360,7 @@ enum Quotations {
                 if s[j] == closer {
                     // For apostrophe-like marks, the closer must not be inside a word ("Lenin's").
                     let insideWord = (closer == "'" || closer == "’") && j + 1 < s.count
-                        && s[j + 1].properties.isAlphabetic && j > 0 && s[j - 1].properties.isAlphabetic
+                        && s[j + 1].isLetter && j > 0 && s[j - 1].isLetter
                     if !insideWord {
                         found = j
                         break
@@ -357,7 +372,9 @@ enum Quotations {
                 i += 1
                 continue
             }
-            let inner = String(String.UnicodeScalarView(s[(i + 1)..<end])).trimming([" "])
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: s[(i + 1)..<end])
+            let inner = String(view).trimming([" "])
             if !inner.isEmpty { result.append(Found(words: inner, offset: i)) }
             i = end + 1
         }

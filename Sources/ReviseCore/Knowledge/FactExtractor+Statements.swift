@@ -20,14 +20,14 @@ extension FactExtractor.Reader {
         readNames(words, context: context, isTitle: false)
         let dates = DateFinder.dates(in: sentence)
         if let date = dates.first {
-            addEvent(sentence: sentence, date: date, context: context)
+            addEvent(sentence: sentence, date: date, context: context, words: words)
         } else if let inherited = context.date, sentence.wordCount >= 2 {
             facts.append(
                 Fact(
                     kind: .event, text: sentence, subject: firstName(words), detail: sentence, when: inherited,
                     topic: context.topic, mentions: mentions(words), citations: [context.citation]))
         }
-        for match in QuantityFinder.quantities(in: sentence, skipping: dates) {
+        for match in QuantityFinder.mayHaveQuantities(words) ? QuantityFinder.quantities(in: sentence, skipping: dates) : [] {
             let clause = Clauses.around(match.range, in: sentence)
             facts.append(
                 Fact(
@@ -36,13 +36,13 @@ extension FactExtractor.Reader {
                     mentions: mentions(words), citations: [context.citation]))
         }
         readQuotes(sentence, words: words, context: context)
-        readCause(sentence, context: context)
+        if Vocabulary.mayJoinCauses(words) { readCause(sentence, context: context) }
         readRole(words, sentence: sentence, context: context)
         readCopula(words, sentence: sentence, context: context)
     }
 
-    mutating func addEvent(sentence: String, date: DateFinder.Match, context: Context) {
-        let words = Words(sentence)
+    mutating func addEvent(sentence: String, date: DateFinder.Match, context: Context, words: Words? = nil) {
+        let words = words ?? Words(sentence)
         let clause = Clauses.around(date.range, in: sentence)
         var detail = clause.replacingFirst(date.when.text, with: "")
         detail = detail.trimmingPunctuation()

@@ -98,7 +98,7 @@ enum ContentWords {
             word = String.UnicodeScalarView()
         }
         for s in text.unicodeScalars {
-            if s.properties.isAlphabetic || (s.value >= 48 && s.value <= 57) {
+            if s.isLetter || (s.value >= 48 && s.value <= 57) {
                 word.append(s)
             } else if s == "'" || s == "’" {
                 continue

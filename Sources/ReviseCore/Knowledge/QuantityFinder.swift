@@ -25,6 +25,11 @@ public enum QuantityFinder {
         "less", "over", "under", "at", "on", "with", "as", "is", "are", "be", "been", "it", "per", "out",
     ]
 
+    /// Cheap first look: a digit, or a word like "million".
+    static func mayHaveQuantities(_ words: Words) -> Bool {
+        words.items.contains { $0.isNumber || scales[$0.lower] != nil || $0.lower.unicodeScalars.first.map { $0.value < 0x3A && $0.value >= 0x30 } == true }
+    }
+
     public static func quantities(in text: String, skipping dates: [DateFinder.Match] = []) -> [Match] {
         var text = text
         return text.withUTF8 { quantities(in: $0, skipping: dates.map(\.range)) }

@@ -11,6 +11,18 @@ enum Sentences {
             return [text]
         }
         let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for c in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(c)
+        }
+        offsets.append(offset)
+        func slice(_ a: Int, _ b: Int) -> String {
+            String(decoding: bytes[offsets[a]..<offsets[b]], as: UTF8.self).trimming([" "])
+        }
         var result: [String] = []
         var start = 0
         var inDoubleQuote = false
@@ -28,34 +40,28 @@ enum Sentences {
                 while j < scalars.count, scalars[j] == " " { j += 1 }
                 guard j < scalars.count else { break }
                 let next = scalars[j]
-                guard next.properties.isUppercase || next == "\"" || next == "“" || next == "‘" || next == "'"
+                guard next.isCapital || next == "\"" || next == "“" || next == "‘" || next == "'"
                     || (next.value >= 48 && next.value <= 57)
                 else { break }
                 if c == "." {
                     // The word before the full stop: an abbreviation or an initial does not end a sentence.
                     var k = i
-                    while k > start, scalars[k - 1].properties.isAlphabetic || scalars[k - 1] == "." { k -= 1 }
+                    while k > start, scalars[k - 1].isLetter || scalars[k - 1] == "." { k -= 1 }
                     var word = String.UnicodeScalarView()
                     word.append(contentsOf: scalars[k..<i])
                     let w = String(word).lowercased()
-                    if abbreviations.contains(w) || (w.unicodeScalars.count == 1 && scalars[k].properties.isUppercase) {
+                    if abbreviations.contains(w) || (w.unicodeScalars.count == 1 && scalars[k].isCapital) {
                         break
                     }
                 }
-                result.append(slice(scalars, start, i + 1))
+                result.append(slice(start, i + 1))
                 start = j
                 i = j - 1
             default: break
             }
             i += 1
         }
-        if start < scalars.count { result.append(slice(scalars, start, scalars.count)) }
+        if start < scalars.count { result.append(slice(start, scalars.count)) }
         return result.filter { !$0.isEmpty }
-    }
-
-    private static func slice(_ scalars: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[a..<b])
-        return String(view).trimming([" "])
     }
 }

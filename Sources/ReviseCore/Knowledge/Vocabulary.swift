@@ -153,6 +153,9 @@ enum Vocabulary {
         "discoverer", "author", "writer", "captain", "admiral", "colonel", "professor", "principal",
     ]
 
+    /// The first two letters of the longer role nouns: a misspelt role ("Commisar") keeps them.
+    static let roleNounStarts: Set<String> = Set(roleNouns.filter { $0.count >= 6 }.map { String($0.prefix(2)) })
+
     /// Words after "was"/"became" that begin a role phrase: "was the head of", "became General Secretary".
     static let roleLeadIns: Set<String> = ["the", "a", "an", "made", "appointed", "named", "elected", "promoted"]
 
@@ -167,6 +170,17 @@ enum Vocabulary {
         (" helped to ", true), (" allowed him to ", true), (" allowed her to ", true), (" allowed them to ", true),
         (" enabled ", true), (" forced ", true),
     ]
+
+    /// The words the cause markers are made of; a sentence without any has no cause to read.
+    static let causeWords: Set<String> = [
+        "led", "lead", "leads", "leading", "resulted", "resulting", "results", "result", "caused", "causing",
+        "meant", "so", "therefore", "because", "due", "owing", "thanks", "contributed", "helped", "allowed",
+        "enabled", "forced",
+    ]
+
+    static func mayJoinCauses(_ words: Words) -> Bool {
+        words.hasArrow || words.items.contains(where: { causeWords.contains($0.lower) })
+    }
 
     /// Words that open a quotation's speaker phrase: "Trotsky called him 'a grey blur'".
     static let speechVerbs: Set<String> = [

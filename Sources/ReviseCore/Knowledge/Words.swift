@@ -24,27 +24,43 @@ struct Words {
 
     var items: [Word]
     let scalars: [Unicode.Scalar]
+    /// The UTF-8 bytes of the text, and where each scalar starts in them: slices of the text are made from
+    /// bytes (a copy) rather than scalar by scalar.
+    let bytes: [UInt8]
+    let offsets: [Int]
+    /// The text has "->", "→" or "⇒" between words.
+    private(set) var hasArrow = false
 
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
+        bytes = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for c in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(c)
+        }
+        offsets.append(offset)
+        self.offsets = offsets
         items = []
         var i = 0
         let n = scalars.count
         var clauseOpen = true
         while i < n {
             let c = scalars[i]
-            if c.properties.isAlphabetic || isDigit(c) {
+            if c.isLetter || isDigit(c) {
                 let start = i
                 while i < n {
                     let s = scalars[i]
-                    if s.properties.isAlphabetic || isDigit(s) {
+                    if s.isLetter || isDigit(s) {
                         i += 1
                     } else if (s == "'" || s == "’" || s == "-" || s == "&") && i + 1 < n
-                        && (scalars[i + 1].properties.isAlphabetic) && i > start
+                        && (scalars[i + 1].isLetter) && i > start
                     {
                         // "Lenin's" is handled below; "K&Z", "Marxist-Leninist", "don't" stay whole.
                         if (s == "'" || s == "’") && (scalars[i + 1] == "s" || scalars[i + 1] == "S")
-                            && (i + 2 >= n || !scalars[i + 2].properties.isAlphabetic)
+                            && (i + 2 >= n || !scalars[i + 2].isLetter)
                         {
                             break
                         }
@@ -56,50 +72,54 @@ struct Words {
                 var end = i
                 var possessive = false
                 if i + 1 < n, scalars[i] == "'" || scalars[i] == "’", scalars[i + 1] == "s" || scalars[i + 1] == "S",
-                    i + 2 >= n || !scalars[i + 2].properties.isAlphabetic
+                    i + 2 >= n || !scalars[i + 2].isLetter
                 {
                     possessive = true
                     i += 2
                 } else if i < n, scalars[i] == "'" || scalars[i] == "’", scalars[i - 1] == "s",
-                    i + 1 >= n || !scalars[i + 1].properties.isAlphabetic, start > 0,
+                    i + 1 >= n || !scalars[i + 1].isLetter, start > 0,
                     scalars[start - 1] != "'" && scalars[start - 1] != "‘"
                 {
                     possessive = true
                     i += 1
                 }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[start..<end])
-                let text = String(view)
+                let text = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
                 let first = scalars[start]
-                let letters = scalars[start..<end].filter { $0.properties.isAlphabetic }
-                let isNumber = letters.isEmpty
-                let capital = first.properties.isUppercase
-                let acronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+                var letterCount = 0
+                var capitals = 0
+                for k in start..<end where scalars[k].isLetter {
+                    letterCount += 1
+                    if scalars[k].isCapital { capitals += 1 }
+                }
                 items.append(
                     Word(
-                        text: text, lower: text.lowercased(), start: start, end: end, isCapitalised: capital,
-                        isAcronym: acronym, isPossessive: possessive, opensClause: clauseOpen, isNumber: isNumber,
+                        text: text, lower: capitals == 0 ? text : text.lowercased(), start: start, end: end,
+                        isCapitalised: first.isCapital, isAcronym: letterCount >= 2 && capitals == letterCount,
+                        isPossessive: possessive, opensClause: clauseOpen, isNumber: letterCount == 0,
                         punctuationAfter: ""))
                 end = i
                 clauseOpen = false
                 // What lies between this word and the next.
                 var punctuation = String.UnicodeScalarView()
-                while i < n, !(scalars[i].properties.isAlphabetic || isDigit(scalars[i])) {
-                    if scalars[i] != " " { punctuation.append(scalars[i]) }
+                while i < n, !(scalars[i].isLetter || isDigit(scalars[i])) {
+                    let c = scalars[i]
+                    if c != " " {
+                        punctuation.append(c)
+                        if Self.clauseOpeners.contains(c) || c == "." || c == "!" || c == "?" { clauseOpen = true }
+                        if c == ">" || c == "→" || c == "⇒" { hasArrow = true }
+                    }
                     i += 1
                 }
-                let p = String(punctuation)
-                items[items.count - 1].punctuationAfter = p
-                if p.unicodeScalars.contains(where: { ":;-–—•(\"“‘.!?".unicodeScalars.contains($0) }) {
-                    clauseOpen = true
-                }
+                if !punctuation.isEmpty { items[items.count - 1].punctuationAfter = String(punctuation) }
                 _ = end
             } else {
-                if ":;-–—•(\"“‘".unicodeScalars.contains(c) { clauseOpen = true }
+                if Self.clauseOpeners.contains(c) { clauseOpen = true }
                 i += 1
             }
         }
     }
+
+    static let clauseOpeners: Set<Unicode.Scalar> = [":", ";", "-", "–", "—", "•", "(", "\"", "“", "‘"]
 
     var count: Int { items.count }
     subscript(_ i: Int) -> Word { items[i] }
@@ -107,17 +127,13 @@ struct Words {
     /// The text from word `a` to word `b` inclusive, as written.
     func text(_ a: Int, _ b: Int) -> String {
         guard a <= b, a >= 0, b < items.count else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[items[a].start..<items[b].end])
-        return String(view)
+        return String(decoding: bytes[offsets[items[a].start]..<offsets[items[b].end]], as: UTF8.self)
     }
 
     /// The text after word `a` to the end, trimmed of punctuation at its start.
     func text(after a: Int) -> String {
         guard a + 1 < items.count else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[items[a + 1].start...])
-        return String(view)
+        return String(decoding: bytes[offsets[items[a + 1].start]...], as: UTF8.self)
     }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

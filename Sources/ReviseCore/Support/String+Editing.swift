@@ -1,25 +1,29 @@
 extension String {
     /// Where `needle` first occurs, compared byte for byte (no Foundation, no grapheme breaking).
     func byteRange(of needle: String, from start: String.Index? = nil) -> Range<String.Index>? {
-        let hay = Array(utf8)
-        let n = Array(needle.utf8)
-        guard !n.isEmpty, hay.count >= n.count else { return nil }
+        var hay = self
+        var needle = needle
         let from = start.map { utf8.distance(from: utf8.startIndex, to: $0) } ?? 0
-        guard from <= hay.count - n.count else { return nil }
-        var i = from
-        let first = n[0]
-        while i <= hay.count - n.count {
-            if hay[i] == first {
-                var k = 1
-                while k < n.count, hay[i + k] == n[k] { k += 1 }
-                if k == n.count {
-                    let lower = utf8.index(utf8.startIndex, offsetBy: i)
-                    return lower..<utf8.index(lower, offsetBy: n.count)
+        let found: Int? = hay.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty, h.count >= n.count, from <= h.count - n.count else { return nil }
+                let first = n[0]
+                var i = from
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return i }
+                    }
+                    i += 1
                 }
+                return nil
             }
-            i += 1
         }
-        return nil
+        guard let found else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
     /// The text with the first occurrence of `target` replaced.
@@ -56,6 +60,10 @@ extension String {
     /// The text without spaces and punctuation that dangle at its ends (",", ":", "-", "•"); closing brackets and
     /// quotes stay when the text opened them.
     func trimmingPunctuation() -> String {
+        // Nearly always nothing to trim: decide from the first and last bytes.
+        if let first = utf8.first, let last = utf8.last, first.isTrimmable == false, last.isTrimmable == false {
+            return self
+        }
         var scalars = Substring(self).unicodeScalars[...]
         let dangling: Set<Unicode.Scalar> = [
             " ", ",", ":", ";", "-", "–", "—", "•", ".", "\t", "=", ">", "/", "\u{00A0}",
@@ -98,5 +106,29 @@ extension String {
             }
         }
         return edits + (a.count - i) + (b.count - j) <= 1
+    }
+}
+
+extension Unicode.Scalar {
+    /// A letter of any script; ASCII answered without the Unicode tables (most of any note is ASCII).
+    @inline(__always) var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20) &- 0x61 < 26 }
+        return properties.isAlphabetic
+    }
+
+    @inline(__always) var isCapital: Bool {
+        if value < 0x80 { return value &- 0x41 < 26 }
+        return properties.isUppercase
+    }
+}
+
+extension UInt8 {
+    /// A byte that may begin or end something `trimmingPunctuation` removes (any non-ASCII byte may).
+    fileprivate var isTrimmable: Bool {
+        if self >= 0x80 { return true }
+        switch self {
+        case 0x20, 0x2C, 0x3A, 0x3B, 0x2D, 0x2E, 0x09, 0x3D, 0x3E, 0x2F, 0x21, 0x29: return true
+        default: return false
+        }
     }
 }
