@@ -5,6 +5,8 @@ struct EntityResolver {
     /// Every spelling the notes use, to its entity's name.
     private(set) var canonical: [String: String] = [:]
     private(set) var kinds: [String: Entity.Kind] = [:]
+    /// Two initials for two people: "K&Z" is Kamenev and Zinoviev when the notes list those two together.
+    private(set) var pairs: [String: [String]] = [:]
     private var evidence: [String: NameEvidence] = [:]
     private var definitions: [String: [Fact]] = [:]
 
@@ -61,10 +63,12 @@ struct EntityResolver {
             canonical[name] = name
             kinds[name] = .person
         }
+        resolvePairs()
         // Names that are not people: a misspelt person with no evidence of its own ("Kykov"), a possessive that
         // lost its apostrophe ("Lenins"), an organisation, a place, or a term.
         let personNames = Set(kinds.keys)
-        for (name, e) in evidence where canonical[name] == nil {
+        for (name, e) in evidence where canonical[name] == nil && pairs[name] == nil {
+            if name.contains("&"), name.unicodeScalars.count == 3 { continue }
             if name.hasSuffix("s"), personNames.contains(String(name.dropLast())) {
                 canonical[name] = String(name.dropLast())
                 continue
@@ -98,6 +102,25 @@ struct EntityResolver {
                     }
                 }
             }
+        }
+    }
+
+    /// "K&Z", "Z&K": the two people with those initials that the notes list together most often.
+    private mutating func resolvePairs() {
+        let people = kinds.filter { $0.value == .person }.map(\.key)
+        for name in evidence.keys {
+            let letters = name.split(separator: "&").map(String.init)
+            guard letters.count == 2, letters.allSatisfy({ $0.count == 1 && $0.first!.isUppercase }) else { continue }
+            var best: (String, String, Int)?
+            for a in people where a.hasPrefix(letters[0]) {
+                for b in people where b.hasPrefix(letters[1]) && b != a {
+                    let together = (evidence[a]?.partners.contains(b) ?? false ? 2 : 0)
+                        + (evidence[b]?.partners.contains(a) ?? false ? 2 : 0)
+                        + min(evidence[a]?.count ?? 0, evidence[b]?.count ?? 0) / 10
+                    if together > (best?.2 ?? 0) { best = (a, b, together) }
+                }
+            }
+            if let (a, b, score) = best, score >= 2 { pairs[name] = [a, b] }
         }
     }
 
@@ -214,7 +237,7 @@ struct EntityResolver {
         var fact = fact
         var mentions: [String] = []
         for m in fact.mentions {
-            if let n = name(for: m), !mentions.contains(n) { mentions.append(n) }
+            for n in pairs[m] ?? name(for: m).map { [$0] } ?? [] where !mentions.contains(n) { mentions.append(n) }
         }
         fact.mentions = mentions
         switch fact.kind {
@@ -239,6 +262,9 @@ struct EntityResolver {
         var aliases: [String: [String]] = [:]
         for (spelling, name) in canonical where spelling != name && kinds[name] != nil {
             aliases[name, default: []].append(spelling)
+        }
+        for (pair, names) in pairs {
+            for name in names { aliases[name, default: []].append(pair) }
         }
         var roles: [String: [String]] = [:]
         var definitionsByName: [String: String] = [:]

@@ -122,6 +122,14 @@ extension FactExtractor.Reader {
                 i += 1
                 continue
             }
+            // "K and Z": two initials standing for two people the notes name together.
+            if w.text.unicodeScalars.count == 1, i + 2 < n, words[i + 1].lower == "and",
+                words[i + 2].text.unicodeScalars.count == 1, words[i + 2].isCapitalised, w.punctuationAfter.isEmpty
+            {
+                noteTerm(w.text + "&" + words[i + 2].text, context: context) { $0.count += 1 }
+                i += 3
+                continue
+            }
             let (start, j) = Self.run(words, from: i)
             if start <= j, let name = recordName(words, start: start, end: j, context: context, titleCase: titleCase) {
                 runs.append((name, start, j))
@@ -296,6 +304,14 @@ extension FactExtractor.Reader {
             let w = words[i]
             guard w.isCapitalised, !w.isNumber else {
                 i += 1
+                continue
+            }
+            if w.text.unicodeScalars.count == 1, i + 2 < words.count, words[i + 1].lower == "and",
+                words[i + 2].text.unicodeScalars.count == 1, words[i + 2].isCapitalised
+            {
+                let pair = w.text + "&" + words[i + 2].text
+                if !result.contains(pair) { result.append(pair) }
+                i += 3
                 continue
             }
             let (start, j) = Self.run(words, from: i)

@@ -64,19 +64,46 @@ extension String {
         if let first = utf8.first, let last = utf8.last, first.isTrimmable == false, last.isTrimmable == false {
             return self
         }
-        var scalars = Substring(self).unicodeScalars[...]
-        let dangling: Set<Unicode.Scalar> = [
-            " ", ",", ":", ";", "-", "–", "—", "•", ".", "\t", "=", ">", "/", "\u{00A0}",
-        ]
-        while let first = scalars.first, dangling.contains(first) { scalars = scalars.dropFirst() }
-        while let last = scalars.last, dangling.contains(last) || last == "!" { scalars = scalars.dropLast() }
-        var result = String(String.UnicodeScalarView(scalars))
+        var text = self
+        let trimmed: String = text.withUTF8 { bytes in
+            var a = 0
+            var b = bytes.count
+            while a < b, let width = Self.danglingWidth(bytes, at: a) { a += width }
+            while b > a, let width = Self.danglingWidthBefore(bytes, end: b) { b -= width }
+            if a == 0, b == bytes.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+        }
+        var result = trimmed
         // A closing bracket or quote whose opener is not in the text.
         for (open, close) in [("(", ")"), ("“", "”"), ("‘", "’")] where result.hasSuffix(close) && !result.has(open) {
             result.removeLast()
             result = result.trimmingPunctuation()
         }
         return result
+    }
+
+    /// Spaces and punctuation that dangle at an end: ASCII " ,:;-.\t=>/!" and "–", "—", "•", no-break space.
+    private static func danglingWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b = bytes[i]
+        if b < 0x80 {
+            switch b {
+            case 0x20, 0x2C, 0x3A, 0x3B, 0x2D, 0x2E, 0x09, 0x3D, 0x3E, 0x2F: return 1
+            default: return nil
+            }
+        }
+        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
+        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 || bytes[i + 2] == 0xA2 {
+            return 3
+        }
+        return nil
+    }
+
+    private static func danglingWidthBefore(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+        let b = bytes[end - 1]
+        if b < 0x80 { return b == 0x21 ? 1 : danglingWidth(bytes, at: end - 1) }
+        if end >= 2, bytes[end - 2] == 0xC2, b == 0xA0 { return 2 }
+        if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, b == 0x93 || b == 0x94 || b == 0xA2 { return 3 }
+        return nil
     }
 
     /// True when one letter inserted, deleted or changed turns one into the other.
