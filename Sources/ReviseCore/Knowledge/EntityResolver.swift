@@ -34,6 +34,11 @@ struct EntityResolver {
             if listed.isEmpty { break }
             people.formUnion(listed.map(\.name))
         }
+        // A name made of a person's name and a thing is the thing: "Truman Doctrine", "Marshall Plan".
+        for name in people where name.contains(" ") {
+            let parts = name.split(separator: " ").map(String.init)
+            if people.contains(parts[0]), !people.contains(parts[parts.count - 1]) { people.remove(name) }
+        }
         // A multi-word name whose last word is a person is that person: "Leon Trotsky".
         for name in people where name.contains(" ") {
             let last = String(name.split(separator: " ").last!)

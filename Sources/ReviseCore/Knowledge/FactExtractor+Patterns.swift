@@ -123,6 +123,14 @@ extension FactExtractor.Reader {
         var m = k + 2
         if ["a", "an", "the", "to"].contains(words[m].lower) { m += 1 }
         guard m < words.count, !isRolePhrase(words, at: m) else { return }
+        // "Kennan was a US diplomat": a person, not a term.
+        if words.items[m..<min(words.count, m + 4)].contains(where: { Vocabulary.personNouns.contains($0.lower) }) {
+            noteTerm(words.text(0, k), context: context) {
+                $0.personCues += 1
+                $0.strongPersonCues += 1
+            }
+            return
+        }
         let meaning = words.text(after: k + 1)
         guard meaning.wordCount >= 3, meaning.wordCount <= 30 else { return }
         addDefinition(term: words.text(0, k), meaning: meaning.trimmingPunctuation(), text: sentence, context: context)
@@ -136,7 +144,9 @@ extension FactExtractor.Reader {
         guard index < words.count else { return false }
         for k in index..<min(words.count, index + 2) {
             let w = words[k].lower
-            if Vocabulary.roleNouns.contains(w) { return k == index || words[index].isCapitalised || ["first", "chief", "deputy", "vice", "new", "supreme"].contains(words[index].lower) }
+            if Vocabulary.roleNouns.contains(w) {
+                return k == index || words[index].isCapitalised || !Vocabulary.notNames.contains(words[index].lower)
+            }
             if w.utf8.count >= 6, Vocabulary.roleNounStarts.contains(String(w.prefix(2))),
                 Vocabulary.roleNouns.contains(where: { $0.count >= 6 && w.isOneEditAway(from: $0) })
             {
@@ -155,6 +165,9 @@ extension FactExtractor.Reader {
             if next.isNumber || stops.contains(next.lower) { break }
             if next.lower == "and", !(end + 2 < words.count && words[end + 2].isCapitalised) { break }
             end += 1
+        }
+        while end > index, ["from", "in", "of", "the", "between", "until", "to", "for", "and"].contains(words[end].lower) {
+            end -= 1
         }
         return words.text(index, end)
     }

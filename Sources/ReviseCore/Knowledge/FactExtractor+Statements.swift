@@ -254,7 +254,9 @@ extension FactExtractor.Reader {
             }
         }
         // A plural word opening a sentence ("Governments wanted…") says nothing by the verb after it.
-        let verbsCount = !(first.opensClause && start == j && first.lower.hasSuffix("s") && !words[j].isPossessive)
+        let last = words[j]
+        let verbsCount = !(last.lower.hasSuffix("s") && !last.lower.hasSuffix("ss") && !last.isPossessive
+            && (first.opensClause || start < j))
         if j + 1 < n {
             let after = words[j + 1]
             let gap = words[j].punctuationAfter
