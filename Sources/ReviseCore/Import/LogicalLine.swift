@@ -104,7 +104,10 @@ struct LogicalLine {
     static func continuesQuestion(_ content: Substring, with next: Substring) -> Bool {
         guard content.utf8.first == UInt8(ascii: "(") || content.utf8.first == 0xEF
                 || content.utf8.dropFirst().first == UInt8(ascii: ")"),
-            ExamQuestionShape.partLabel(String(content)) != nil, !content.hasSuffix("?"), next.utf8.count <= 160 else {
+            ExamQuestionShape.partLabel(String(content)) != nil, !content.hasSuffix("?"), next.utf8.count <= 160,
+            // A question that already ends with its marks is whole: "(a) Describe the causes. (4)".
+            ExamQuestionShape.splitMarks(String(content)).marks == nil
+        else {
             return false
         }
         let (rest, marks) = ExamQuestionShape.splitMarks(String(next))

@@ -83,7 +83,9 @@ extension FactExtractor.Reader {
                     k -= 1
                     taken += 1
                 }
-                let expansion = before.text(k + 1, before.count - 1)
+                var from = k + 1
+                while from < before.count - 1, Vocabulary.notNames.contains(before[from].lower) { from += 1 }
+                let expansion = before.text(from, before.count - 1)
                 let initials = Words(expansion).items.filter { $0.isCapitalised }.compactMap { $0.text.unicodeScalars.first }
                 if initials.count >= 2, abs(initials.count - letters.count) <= 1, initials.first == letters.first
                 {

@@ -1,0 +1,145 @@
+import ReviseCore
+import Testing
+
+@testable import ReviseCore
+
+/// Each pattern of the extractor on small notes in our own words (about no subject in particular).
+struct FactExtractorTests {
+    func knowledge(_ text: String, name: String = "notes.txt") throws -> KnowledgeBase {
+        let outline = try NoteImporter.parse(text: text, name: name)
+        return KnowledgeBase.merge([FactExtractor.extract(outline, source: name)])
+    }
+
+    func facts(_ kb: KnowledgeBase, _ kind: Fact.Kind) -> [Fact] { kb.facts.filter { $0.kind == kind } }
+
+    @Test func eventsCarryTheirDateAndCitation() throws {
+        let kb = try knowledge("Harbour history:\n\n- 1851 - the lighthouse was built\n- The pier was extended 1902-05\n")
+        let events = facts(kb, .event)
+        #expect(events.map { $0.when?.year } == [1851, 1902])
+        #expect(events[1].when?.endYear == 1905)
+        #expect(events[0].citations == [Citation(source: "notes.txt", span: Span(3, 3))])
+        #expect(events[0].citations[0].description == "notes.txt:3")
+    }
+
+    @Test func rolesFromSentencesLeadInsAndPromotions() throws {
+        let kb = try knowledge(
+            """
+            Crew:
+
+            - Marlow was captain of the Nellie, and he kept the log.
+            - The owner promoted Kurtz as Chief of the Inner Station.
+            - Marlow said he never forgot it.
+            """)
+        let roles = facts(kb, .role).map { ($0.subject ?? "", $0.detail ?? "") }
+        #expect(roles.contains { $0 == ("Marlow", "captain of the Nellie") })
+        #expect(roles.contains { $0 == ("Kurtz", "Chief of the Inner Station") })
+        #expect(kb.people.map(\.name).contains("Marlow"))
+    }
+
+    @Test func definitionsFromLeadInsDashesAndAbbreviations() throws {
+        let kb = try knowledge(
+            """
+            Cell biology:
+
+            - Osmosis: the movement of water across a membrane
+            - ATP - the molecule cells use to store energy
+            - The Endoplasmic Reticulum (ER) folds proteins.
+            - Cells divided rapidly: growth was fast
+            """)
+        let definitions = Dictionary(facts(kb, .definition).map { ($0.subject ?? "", $0.detail ?? "") }) { a, _ in a }
+        #expect(definitions["Osmosis"] == "the movement of water across a membrane")
+        #expect(definitions["ATP"] == "the molecule cells use to store energy")
+        #expect(definitions["ER"] == "Endoplasmic Reticulum")
+        // A statement is not a term.
+        #expect(definitions["Cells divided rapidly"] == nil)
+    }
+
+    @Test func statisticsQuotesAndCauses() throws {
+        let kb = try knowledge(
+            """
+            The flood:
+
+            - About 2,400 homes were flooded in 1953.
+            - The mayor said 'we will rebuild every street' at the town hall.
+            - Heavy rain -> river burst its banks -> homes flooded
+            - The dam failed because the spillway was blocked.
+            """)
+        let stats = facts(kb, .statistic)
+        #expect(stats.first?.quantity?.value == 2400 && stats.first?.when?.year == 1953)
+        let quote = try #require(facts(kb, .quote).first)
+        #expect(quote.detail == "we will rebuild every street")
+        let causes = facts(kb, .cause)
+        #expect(causes.contains { $0.items == ["Heavy rain", "river burst its banks", "homes flooded"] })
+        #expect(causes.contains { $0.subject == "the spillway was blocked" && $0.detail == "The dam failed" })
+    }
+
+    @Test func listsFromHeadingsWithPoints() throws {
+        let kb = try knowledge("Season review\n\nReasons for the win:\n\n- better training\n- more money\n- a new coach\n")
+        let list = try #require(facts(kb, .list).first)
+        #expect(list.subject == "Reasons for the win" && list.items.count == 3)
+    }
+
+    @Test func misspellingsPossessivesAndInitialsResolveToOnePerson() throws {
+        let kb = try knowledge(
+            """
+            The committee:
+
+            - Harrington argued for the plan and Beaumont opposed it.
+            - Harrington wanted a vote; Harrington's allies agreed.
+            - Harington said the vote was fair.
+            - Harringtons speech was long.
+            - H&B fell out over the budget, Harrington and Beaumont never spoke again.
+            - Beaumont resigned in 1921.
+            """)
+        let harrington = try #require(kb.entity(named: "Harrington"))
+        #expect(harrington.kind == .person)
+        #expect(harrington.aliases.contains("Harington") && harrington.aliases.contains("Harringtons"))
+        #expect(harrington.aliases.contains("H&B"))
+        #expect(kb.entity(named: "Beaumont")?.aliases.contains("H&B") == true)
+    }
+
+    @Test func oneEventToldTwiceIsOneFactWithTwoCitations() throws {
+        let a = FactExtractor.extract(try NoteImporter.parse(text: "Notes:\n\n- The bridge opened in 1894\n", name: "a.txt"), source: "a.txt")
+        let b = FactExtractor.extract(try NoteImporter.parse(text: "Notes:\n\n- In 1894 the bridge opened.\n", name: "b.txt"), source: "b.txt")
+        let events = KnowledgeBase.merge([a, b]).facts.filter { $0.kind == .event }
+        #expect(events.count == 1)
+        #expect(events.first?.citations.map(\.source) == ["a.txt", "b.txt"])
+    }
+
+    @Test func differentNumbersForTheSameThingAreAConflict() throws {
+        let a = FactExtractor.extract(try NoteImporter.parse(text: "Flood:\n\n- 300 people died in the flood\n", name: "a.txt"), source: "a.txt")
+        let b = FactExtractor.extract(try NoteImporter.parse(text: "Flood:\n\n- the flood: 450 people died\n", name: "b.txt"), source: "b.txt")
+        let conflict = try #require(KnowledgeBase.merge([a, b]).conflicts.first)
+        #expect(conflict.claims.map(\.value).sorted() == ["300 people", "450 people"])
+        #expect(conflict.claims.map(\.citation.description).sorted() == ["a.txt:3", "b.txt:3"])
+    }
+
+    @Test func examQuestionsWithTheirCommandWords() throws {
+        let kb = try knowledge(
+            """
+            Practice:
+
+            (a) Describe the causes of the flood. (4)
+            (b) Why was the dam weak? (6)
+            'The council was to blame.' How far do you agree? (10)
+            How significant was the rain? [40]
+            """)
+        #expect(kb.questions.map(\.command) == [.describe, .explainWhy, .howFarDoYouAgree, .howSignificant])
+        #expect(kb.questions.map(\.marks) == [4, 6, 10, 40])
+    }
+
+    @Test func sentencesSplitWithoutBreakingQuotesOrAbbreviations() {
+        let text = "Dr. Smith arrived at 9 a.m. on Monday, e.g. early. \"Stop. Now.\" he said. Then it rained heavily all day long."
+        let sentences = Sentences.split(text)
+        #expect(sentences.count == 3, "\(sentences)")
+        #expect(sentences[1] == "\"Stop. Now.\" he said.")
+    }
+
+    @Test func deepAndHugeOutlinesAreReadWithoutRecursion() throws {
+        var text = "Root:\n"
+        for depth in 0..<10_000 { text += String(repeating: " ", count: depth % 60) + "- point \(depth) in 1900\n" }
+        let outline = try NoteImporter.parse(text: text, name: "deep.txt")
+        let knowledge = FactExtractor.extract(outline, source: "deep.txt")
+        #expect(knowledge.facts.filter { $0.kind == .event }.count == 10_000)
+    }
+}
