@@ -46,6 +46,21 @@ struct Corpus {
 
 nonisolated(unsafe) let corpus = Corpus.load()
 
+nonisolated(unsafe) let parsedOutlines: [(String, Outline)] = corpus.files.map { file in
+    (file.name, try! NoteImporter.parse(bytes: file.bytes, name: file.name).outline)
+}
+
+/// The corpus imported once, for the search benchmark.
+nonisolated(unsafe) let searchStore: ReviseStore = {
+    let path = NSTemporaryDirectory() + "revise-bench-search.sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let store = try! ReviseStore(path: path)
+    for file in corpus.files {
+        try! store.save(try! NoteImporter.parse(bytes: file.bytes, name: file.name), path: "/bench/" + file.name, at: Date())
+    }
+    return store
+}()
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .peakMemoryResident],
@@ -70,7 +85,28 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // The whole import: parse and save every outline into a fresh SQLite file.
+    // Extraction alone: the facts, names and questions of every parsed outline (parsing done beforehand).
+    Benchmark("Extract knowledge from ~50 MB of notes (\(corpus.totalBytes / 1_000_000) MB)", configuration: .init(maxIterations: 3)) {
+        benchmark in
+        for outline in parsedOutlines {
+            blackHole(FactExtractor.extract(outline.1, source: outline.0).facts.count)
+        }
+    }
+
+    // A search over the stored corpus: one query per iteration, so the percentiles are per query.
+    let queries = ["famine", "Trotsky", "five year plan", "\"show trials\"", "kulak*", "Lenin testament",
+        "collectivisation deaths", "NKVD Yezhov", "Pravda", "industrialisation"]
+    var next = 0
+    Benchmark(
+        "Search the ~50 MB corpus (one query)",
+        configuration: .init(metrics: [.wallClock], timeUnits: .microseconds, maxDuration: .seconds(10), maxIterations: 2_000)
+    ) { benchmark in
+        let query = queries[next % queries.count]
+        next += 1
+        blackHole(try searchStore.search(query, limit: 10).count)
+    }
+
+    // The whole import: parse, extract and save every source into a fresh SQLite file.
     Benchmark("Import ~50 MB of notes into SQLite (\(corpus.totalBytes / 1_000_000) MB)") { benchmark in
         let path = NSTemporaryDirectory() + "revise-bench-\(UUID().uuidString).sqlite"
         defer {

@@ -254,7 +254,10 @@ struct EntityResolver {
             guard let subject = fact.subject else { return nil }
             if let n = name(for: subject), kinds[n] == .person { return nil }
             if let n = name(for: subject) { fact.subject = n }
-        case .quote, .event, .statistic:
+        case .event:
+            // Who the event is about: the first person it names, else the first thing.
+            fact.subject = mentions.first { kinds[$0] == .person } ?? mentions.first { kinds[$0] != .place }
+        case .quote, .statistic:
             if let subject = fact.subject, let n = name(for: subject) { fact.subject = n }
             if fact.kind == .quote, let subject = fact.subject, kinds[subject] != .person { fact.subject = nil }
         case .cause, .list: break

@@ -279,9 +279,9 @@ extension FactExtractor.Reader {
             if quoteWords <= 4, !speechVerb, TermShape.isTermLike(quote.words) {
                 noteTerm(quote.words, context: context) { $0.quoted += 1 }
             }
-            guard quoteWords >= 4 || (speechVerb && quoteWords >= 1) || (speaker != nil && quoteWords >= 2) else {
-                continue
-            }
+            // A short phrase in quotes is a quotation only with someone who said it ("Trotsky called him 'a grey
+            // blur'"); without, it is a name for something ("a new label 'enemy of the state'").
+            guard quoteWords >= 5 || (speaker != nil && (speechVerb || quoteWords >= 2)) else { continue }
             var speakerName = speaker
             if let s = speakerName, s.hasSuffix("'s") || s.hasSuffix("’s") { speakerName = String(s.dropLast(2)) }
             facts.append(

@@ -44,12 +44,27 @@ extension FactExtractor.Reader {
     mutating func addEvent(sentence: String, date: DateFinder.Match, context: Context, words: Words? = nil) {
         let words = words ?? Words(sentence)
         let clause = Clauses.around(date.range, in: sentence)
-        var detail = clause.replacingFirst(date.when.text, with: "")
-        detail = detail.trimmingPunctuation()
+        let detail = Self.withoutDate(clause, date.when.text)
         facts.append(
             Fact(
                 kind: .event, text: clause, subject: firstName(words), detail: detail.isEmpty ? nil : detail,
                 when: date.when, topic: context.topic, mentions: mentions(words), citations: [context.citation]))
+    }
+
+    /// A statement with its date taken out, and the words that only led up to the date: "The plan began in
+    /// 1928" → "The plan began".
+    static func withoutDate(_ text: String, _ date: String) -> String {
+        guard let range = text.byteRange(of: date) else { return text.trimmingPunctuation() }
+        var before = Words(String(text[..<range.lowerBound]))
+        var head = String(text[..<range.lowerBound])
+        while let last = before.items.last, ["in", "by", "during", "from", "since", "the", "between", "of", "on", "until", "after", "before", "around", "c"].contains(last.lower) {
+            head = before.text(0, before.count - 2)
+            if before.count == 1 { head = "" }
+            before = Words(head)
+        }
+        let tail = String(text[range.upperBound...]).trimmingPunctuation()
+        let joined = head.trimmingPunctuation() + (tail.isEmpty || head.isEmpty ? "" : " ") + tail
+        return InlineText.collapseWhitespace(joined).trimmingPunctuation()
     }
 
     /// A card the student wrote: a short front is a term, its back the meaning; a dated answer is an event.

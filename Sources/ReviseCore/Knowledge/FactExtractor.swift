@@ -41,7 +41,8 @@ extension FactExtractor {
             for index in nodes.indices {
                 let node = nodes[index]
                 while let last = stack.last, last.depth >= node.depth { close(stack.removeLast()) }
-                if !stack.isEmpty {
+                // Points of a list are its items, not the headings under a chapter.
+                if !stack.isEmpty, node.kind == .item || node.kind == .paragraph || node.kind == .card {
                     stack[stack.count - 1].children.append(node.text)
                 }
                 if stack.count >= 2 {

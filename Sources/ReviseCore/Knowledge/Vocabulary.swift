@@ -163,12 +163,12 @@ enum Vocabulary {
     static let causeMarkers: [(phrase: String, causeFirst: Bool)] = [
         (" led to ", true), (" lead to ", true), (" leads to ", true), (" leading to ", true),
         (" resulted in ", true), (" resulting in ", true), (" results in ", true), (" caused ", true),
-        (" causing ", true), (" meant that ", true), (" which meant ", true), (" so that ", true),
+        (", causing ", true), (" meant that ", true), (" which meant ", true), (" so that ", true),
         (", therefore ", true), ("; therefore ", true), (", so ", true), (" as a result ", true),
         (", as a result", true), (" as a result of ", false), (" because of ", false), (" because ", false),
         (" due to ", false), (" owing to ", false), (" thanks to ", false), (" contributed to ", true),
         (" helped to ", true), (" allowed him to ", true), (" allowed her to ", true), (" allowed them to ", true),
-        (" enabled ", true), (" forced ", true),
+        (" enabled ", true),
     ]
 
     /// The words the cause markers are made of; a sentence without any has no cause to read.
