@@ -143,3 +143,12 @@ struct FactExtractorTests {
         #expect(knowledge.facts.filter { $0.kind == .event }.count == 10_000)
     }
 }
+
+extension FactExtractorTests {
+    @Test func eventDetailsLoseTheirDateAndTheWordsLeadingToIt() throws {
+        let kb = try knowledge(
+            "Town:\n\n- Output for defence rose by 300% between 1933 and 1938.\n- The school was founded in 1870 by the parish.\n")
+        let details = kb.facts.filter { $0.kind == .event }.compactMap(\.detail)
+        #expect(details == ["Output for defence rose by 300%", "The school was founded by the parish"])
+    }
+}

@@ -55,13 +55,14 @@ extension FactExtractor.Reader {
     /// 1928" → "The plan began".
     static func withoutDate(_ text: String, _ date: String) -> String {
         guard let range = text.byteRange(of: date) else { return text.trimmingPunctuation() }
-        var before = Words(String(text[..<range.lowerBound]))
-        var head = String(text[..<range.lowerBound])
-        while let last = before.items.last, ["in", "by", "during", "from", "since", "the", "between", "of", "on", "until", "after", "before", "around", "c"].contains(last.lower) {
-            head = before.text(0, before.count - 2)
-            if before.count == 1 { head = "" }
-            before = Words(head)
+        let before = Words(String(text[..<range.lowerBound]))
+        var keep = before.count
+        while keep > 0, ["in", "by", "during", "from", "since", "the", "between", "of", "on", "until", "after", "before", "around", "c"].contains(before[keep - 1].lower) {
+            keep -= 1
         }
+        // Up to where the dropped words start, keeping what follows the last kept word ("300%").
+        let cut = keep == before.count ? before.bytes.count : before.offsets[before[keep].start]
+        let head = String(decoding: before.bytes[..<cut], as: UTF8.self)
         let tail = String(text[range.upperBound...]).trimmingPunctuation()
         let joined = head.trimmingPunctuation() + (tail.isEmpty || head.isEmpty ? "" : " ") + tail
         return InlineText.collapseWhitespace(joined).trimmingPunctuation()
