@@ -168,15 +168,19 @@ struct EntityResolver {
         {
             return nil
         }
-        // Places: after "in", "to", "from" more than anything else.
-        if e.placeCues >= 1, e.placeCues * 3 >= e.count, e.afterThe * 2 < e.count, !taught, !isAcronym(e.name) {
+        // Places: after "in", "to", "from", and never taught as a term.
+        if e.placeCues >= 1, e.placeCues * 4 >= e.count, e.defined == 0, !isAcronym(e.name),
+            !isInstitution(e.name), e.strongPersonCues == 0
+        {
             return .place
         }
         if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 || taught ? .organisation : nil }
+        // An ordinary word used as a topic label ("Agriculture:", "Women:") is not a term, unless the notes
+        // embolden or quote it.
+        if single, isCommonWord(e), e.emphasised + e.quoted == 0 { return nil }
         if taught { return .term }
-        if isCommonWord(e) { return nil }
         if isAcronym(e.name) { return e.count >= 2 ? .term : nil }
-        if single { return e.midSentence >= 2 && e.lowercase == 0 ? .term : nil }
+        if single { return e.midSentence >= 2 ? .term : nil }
         return e.count >= 2 && e.midSentence >= 1 ? .term : nil
     }
 
@@ -187,7 +191,8 @@ struct EntityResolver {
     private func isCommonWord(_ e: NameEvidence) -> Bool {
         guard !e.name.contains(" "), !isAcronym(e.name) else { return false }
         if Vocabulary.notNames.contains(e.name.lowercased()) { return true }
-        return e.lowercase > 0 && e.lowercase >= e.midSentence
+        // Written in lower case at least as often as with a capital in mid-sentence, and more than once.
+        return e.lowercase >= 2 && e.lowercase >= e.midSentence
     }
 
     private func isInstitution(_ name: String) -> Bool {
