@@ -2,7 +2,7 @@ import ReviseCore
 
 /// What a source says (`SourceKnowledge`), packed with `ArchiveWriter` for the store.
 enum KnowledgeArchive {
-    static let tag: [UInt8] = Array("RVK1".utf8)
+    static let tag: [UInt8] = Array("RVK2".utf8)
 
     private static let factKinds = Fact.Kind.allCases
     private static let qualifiers: [When.Qualifier] = [.on, .by, .before, .after, .around, .early, .mid, .late]
@@ -28,6 +28,8 @@ enum KnowledgeArchive {
                 out.double(q.value)
                 out.byte(q.endValue == nil ? 0 : 1)
                 if let end = q.endValue { out.double(end) }
+                out.byte(q.high == nil ? 0 : 1)
+                if let high = q.high { out.double(high) }
                 out.optionalString(q.unit)
                 out.string(q.text)
             } else {
@@ -97,7 +99,8 @@ enum KnowledgeArchive {
             if try r.byte() == 1 {
                 let value = try r.double()
                 let end = try r.byte() == 1 ? try r.double() : nil
-                quantity = Quantity(value: value, endValue: end, unit: try r.optionalString(), text: try r.string())
+                let high = try r.byte() == 1 ? try r.double() : nil
+                quantity = Quantity(value: value, endValue: end, high: high, unit: try r.optionalString(), text: try r.string())
             }
             knowledge.facts.append(
                 Fact(

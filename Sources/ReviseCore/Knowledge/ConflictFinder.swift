@@ -14,7 +14,7 @@ enum ConflictFinder {
     static let happenings: [String: String] = [
         "die": "death", "died": "death", "dying": "death", "dead": "death", "death": "death", "deaths": "death",
         "killed": "death", "kill": "death", "perished": "death", "starved": "death", "starvation": "death",
-        "lives": "death", "executed": "execute", "excecuted": "execute", "executions": "execute", "shot": "execute",
+        "lives": "death", "executed": "death", "excecuted": "death", "executions": "death", "shot": "death",
         "arrested": "arrest", "arrests": "arrest", "imprisoned": "arrest", "deported": "deport", "exiled": "deport",
         "camps": "camp", "camp": "camp", "gulags": "camp", "gulag": "camp", "purged": "purge", "expelled": "purge",
         "dismissed": "purge", "moved": "move", "migrated": "move", "fell": "fall", "dropped": "fall",
@@ -35,7 +35,10 @@ enum ConflictFinder {
         if let w = fact.when { text = text.replacingFirst(w.text, with: " ") }
         let raw = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         let happening = Set(raw.compactMap { happenings[$0] })
-        let words = Stem.all(ContentWords.of(text)).filter { !$0.allSatisfy(\.isNumber) && !Stem.scales.contains($0) }
+        // What is counted belongs to the measure: "23,000 officers" counts officers.
+        if let unit = fact.quantity?.unit, unit != "%" { text += " " + unit }
+        let words = Stem.all(ContentWords.of(text).filter { happenings[$0] == nil })
+            .filter { !$0.allSatisfy(\.isNumber) && !Stem.scales.contains($0) }
         let context = words.union(Stem.all(Set(fact.topic.flatMap { ContentWords.of($0) })))
         return Measured(fact: fact, happening: happening, words: words, context: context)
     }
@@ -66,11 +69,18 @@ enum ConflictFinder {
             // Without a verb: most of the words in common ("steel output 4 million tonnes" / "… 6 million tonnes").
             return a.words.intersection(b.words).count >= 3 && ContentWords.overlap(a.words, b.words) >= 0.6
         }
+        // Claims about one measure disagree within reason: 7 million against 10 million, not 700,000 against
+        // 100 million (those are two measures that share words).
+        if qa.unit != "%", max(qa.value, qb.value) / max(1, min(qa.value, qb.value)) > 5 { return false }
         // What is counted, when both say: "officers" and "party members" are not the same measure.
         if let ua = counted(qa), let ub = counted(qb), Stem.of(ua) != Stem.of(ub) { return false }
         let sentence = a.words.intersection(b.words).subtracting(Stem.all(Set(a.happening)))
         let setting = a.context.intersection(b.context).subtracting(Stem.all(Set(a.happening)))
-        return !sentence.isEmpty || setting.count >= 2
+        // Deaths are told in many words ("died of starvation", "died during the famine"): the same heading is
+        // enough. Percentages must share a word of their own sentence: "rose 10%" and "rose 300%" under one
+        // heading are usually two measures.
+        if a.happening.contains("death"), b.happening.contains("death") { return !sentence.isEmpty || setting.count >= 2 }
+        return !sentence.isEmpty || (setting.count >= 2 && (qa.unit == "%") == false)
     }
 
     /// The noun a number counts, unless it is one that anything could be counted in ("people", "overall").
@@ -82,6 +92,9 @@ enum ConflictFinder {
 
     /// Two numbers that cannot both be the same measure's value: more than 10% apart.
     private static func differ(_ a: Quantity, _ b: Quantity) -> Bool {
+        // The same range written two ways agrees: "5-6%" and "5% to 6%".
+        if let ha = a.high, let hb = b.high { return abs(ha - hb) > 0.05 * max(ha, hb) || abs(a.value - b.value) > 0.05 * max(a.value, b.value) }
+        if a.high != nil || b.high != nil { return true }
         let x = a.endValue ?? a.value
         let y = b.endValue ?? b.value
         guard x > 0, y > 0 else { return x != y }
@@ -96,12 +109,14 @@ enum ConflictFinder {
         var hard = Set<Int>()
         let groups = StarClusters.groups(events.count) { a, b in
             guard let wa = events[a].when, let wb = events[b].when, wa.year != wb.year || wa.lastYear != wb.lastYear,
-                events[a].citations != events[b].citations
+                events[a].citations != events[b].citations, wa.qualifier == wb.qualifier
             else { return false }
+            // A year inside the other's range or decade agrees with it ("1921" and "the 1920s").
+            if !wa.isRange || !wb.isRange, wa.overlaps(wb), wa.isRange != wb.isRange { return false }
             let ka = Acronyms.expanded(keys[a], from: texts[a], against: texts[b])
             let kb = Acronyms.expanded(keys[b], from: texts[b], against: texts[a])
             let shared = ka.intersection(kb)
-            guard shared.count >= 3 || (shared.count == 2 && ContentWords.jaccard(ka, kb) >= 0.5),
+            guard shared.count >= 3 || (shared.count == 2 && ContentWords.jaccard(ka, kb) >= 0.6 && max(ka.count, kb.count) <= 4),
                 ContentWords.overlap(ka, kb) >= 0.75
             else { return false }
             // "Second plan" and "third plan" are two things.
@@ -207,19 +222,25 @@ enum Acronyms {
 /// Groups around a seed: each group is an item and the later items that match it (not chains of matches,
 /// which would join unrelated claims through a middle one).
 enum StarClusters {
+    /// Each claim with the claims that match it, as long as the group says something no earlier group said
+    /// (a claim may stand in two disagreements: "10 million" against "7 million" and against "5-7 million").
     static func groups(_ count: Int, _ matches: (Int, Int) -> Bool) -> [[Int]] {
-        var taken = Set<Int>()
-        var result: [[Int]] = []
-        for seed in 0..<count where !taken.contains(seed) {
-            var group = [seed]
-            for other in (seed + 1)..<max(seed + 1, count) where !taken.contains(other) && matches(seed, other) {
-                group.append(other)
-            }
-            if group.count > 1 {
-                result.append(group)
-                taken.formUnion(group)
+        var related = Array(repeating: [Int](), count: count)
+        for a in 0..<count {
+            for b in (a + 1)..<max(a + 1, count) where matches(a, b) {
+                related[a].append(b)
+                related[b].append(a)
             }
         }
-        return result
+        var result: [[Int]] = []
+        var covered = Set<[Int]>()
+        // Seeds with most matches first, so the largest disagreement comes first.
+        for seed in (0..<count).sorted(by: { (related[$0].count, -$0) > (related[$1].count, -$1) }) where !related[seed].isEmpty {
+            let group = ([seed] + related[seed]).sorted()
+            // A group inside an earlier one says nothing new.
+            if result.contains(where: { Set($0).isSuperset(of: group) }) { continue }
+            if covered.insert(group).inserted { result.append(group) }
+        }
+        return result.sorted { $0[0] < $1[0] }
     }
 }

@@ -56,14 +56,17 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
     public var value: Double
     /// For changes ("from 67 to 48 million"): the value it ended at.
     public var endValue: Double?
+    /// For ranges ("10 to 15 million", "5-6%"): the top of the range; `value` is its bottom.
+    public var high: Double?
     /// "%", "tonnes", "people"…: the word after the number, when there is one.
     public var unit: String?
     /// The words as written.
     public var text: String
 
-    public init(value: Double, endValue: Double? = nil, unit: String? = nil, text: String) {
+    public init(value: Double, endValue: Double? = nil, high: Double? = nil, unit: String? = nil, text: String) {
         self.value = value
         self.endValue = endValue
+        self.high = high
         self.unit = unit
         self.text = text
     }

@@ -82,13 +82,18 @@ enum FactMerger {
 
 /// The words of a text that carry its meaning: lowercased, without the common words, plurals folded.
 enum ContentWords {
+    /// Common words that still tell one thing from another: "first plan", "second plan".
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
+    ]
+
     static func of(_ text: String) -> Set<String> {
         var result = Set<String>()
         var word = String.UnicodeScalarView()
         func flush() {
             if word.count >= 3 {
                 var w = String(word).lowercased()
-                if !Vocabulary.notNames.contains(w) {
+                if !Vocabulary.notNames.contains(w) || numberWords.contains(w) {
                     if w.count > 4, w.hasSuffix("s") { w.removeLast() }
                     result.insert(w)
                 }

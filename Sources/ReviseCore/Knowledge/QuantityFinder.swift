@@ -57,6 +57,18 @@ public enum QuantityFinder {
                 startWord = w
                 w += 3
             }
+            // "10 to 15 million", "5-6%", "10/15 million": a range, the claim being somewhere in it.
+            var high: Double?
+            if endValue == nil, word.isNumber, w + 1 < words.count, words[w + 1].isNumber,
+                let b = value(of: words[w + 1], bytes), let a = first, b > a
+            {
+                let between = String(decoding: UnsafeBufferPointer(rebasing: bytes[word.range.upperBound..<words[w + 1].range.lowerBound]), as: UTF8.self)
+                    .trimming([" "])
+                if ["-", "–", "to", "%-", "% -", "%–", "% to", "/", "or", "and"].contains(between) {
+                    high = b
+                    w += 1
+                }
+            }
             guard var number = first else {
                 w += 1
                 continue
@@ -107,7 +119,7 @@ public enum QuantityFinder {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[written]), as: UTF8.self)
                 matches.append(
                     Match(
-                        quantity: Quantity(value: number, endValue: endScaled, unit: unit, text: text),
+                        quantity: Quantity(value: number, endValue: endScaled, high: high.map { $0 * scale }, unit: unit, text: text),
                         range: written))
             }
             w = end
