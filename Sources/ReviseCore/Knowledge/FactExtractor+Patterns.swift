@@ -311,7 +311,7 @@ extension FactExtractor.Reader {
         let bytes = Array(sentence.utf8)
         let lower: [UInt8] = [0x20] + bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } + [0x20]
         for (marker, causeFirst) in Vocabulary.causeMarkers {
-            guard let at = Self.find(Array(marker.utf8), in: lower) else { continue }
+            guard let at = ByteSearch.firstOffset(of: Array(marker.utf8), in: lower) else { continue }
             // Offsets in `lower` are one more than in `bytes` (the leading space).
             let leftEnd = max(0, min(bytes.count, at - 1))
             let rightStart = max(0, min(bytes.count, at - 1 + marker.utf8.count))
@@ -325,21 +325,6 @@ extension FactExtractor.Reader {
                     topic: context.topic, mentions: mentions(Words(sentence)), citations: [context.citation]))
             return
         }
-    }
-
-    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
-        let first = needle[0]
-        var i = 0
-        while i <= hay.count - needle.count {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 }
 

@@ -10,19 +10,9 @@ enum Sentences {
         guard text.utf8.count > 60, text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else {
             return [text]
         }
-        let scalars = Array(text.unicodeScalars)
-        let bytes = Array(text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for c in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(c)
-        }
-        offsets.append(offset)
-        func slice(_ a: Int, _ b: Int) -> String {
-            String(decoding: bytes[offsets[a]..<offsets[b]], as: UTF8.self).trimming([" "])
-        }
+        let view = ScalarText(text)
+        let scalars = view.scalars
+        func slice(_ a: Int, _ b: Int) -> String { view.slice(a, b).trimming([" "]) }
         var result: [String] = []
         var start = 0
         var inDoubleQuote = false

@@ -32,17 +32,10 @@ struct Words {
     private(set) var hasArrow = false
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        bytes = Array(text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for c in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(c)
-        }
-        offsets.append(offset)
-        self.offsets = offsets
+        let view = ScalarText(text)
+        scalars = view.scalars
+        bytes = view.bytes
+        offsets = view.offsets
         items = []
         var i = 0
         let n = scalars.count

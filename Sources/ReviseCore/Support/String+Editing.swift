@@ -5,21 +5,7 @@ extension String {
         var needle = needle
         let from = start.map { utf8.distance(from: utf8.startIndex, to: $0) } ?? 0
         let found: Int? = hay.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty, h.count >= n.count, from <= h.count - n.count else { return nil }
-                let first = n[0]
-                var i = from
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count, h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return i }
-                    }
-                    i += 1
-                }
-                return nil
-            }
+            needle.withUTF8 { n in ByteSearch.firstOffset(of: n, in: h, from: from) }
         }
         guard let found else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: found)
@@ -158,4 +144,30 @@ extension UInt8 {
         default: return false
         }
     }
+}
+
+/// A text as unicode scalars for reading, with the UTF-8 offset of each scalar, so slices of it are copied
+/// from bytes instead of being rebuilt scalar by scalar.
+struct ScalarText {
+    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
+    /// `offsets[i]` is where scalar `i` starts in `bytes`; the last entry is `bytes.count`.
+    let offsets: [Int]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        bytes = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for c in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(c)
+        }
+        offsets.append(offset)
+        self.offsets = offsets
+    }
+
+    /// Scalars `a..<b` as a string.
+    func slice(_ a: Int, _ b: Int) -> String { String(decoding: bytes[offsets[a]..<offsets[b]], as: UTF8.self) }
 }

@@ -30,19 +30,7 @@ extension StringProtocol {
     }
 
     private static func search(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard needle.count <= hay.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        ByteSearch.firstOffset(of: needle, in: hay) != nil
     }
 
     /// The number of words (runs of characters between spaces).
@@ -58,5 +46,31 @@ extension StringProtocol {
             }
         }
         return count
+    }
+}
+
+/// Finding bytes in bytes: the one search the text code uses, instead of Foundation's (slow on Linux).
+enum ByteSearch {
+    /// The offset where `needle` first occurs in `hay` at or after `start`.
+    static func firstOffset(
+        of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0
+    ) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count, start <= hay.count - needle.count else { return nil }
+        let first = needle[0]
+        var i = start
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func firstOffset(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        needle.withUnsafeBufferPointer { n in hay.withUnsafeBufferPointer { h in firstOffset(of: n, in: h) } }
     }
 }
