@@ -70,9 +70,15 @@ struct EntityResolver {
         }
         resolvePairs()
         // Names that are not people: a misspelt person with no evidence of its own ("Kykov"), a possessive that
-        // lost its apostrophe ("Lenins"), an organisation, a place, or a term.
+        // lost its apostrophe ("Lenins"), a full name ("Nikolai Yezhov"), an organisation, a place, or a term.
         let personNames = Set(kinds.keys)
         for (name, e) in evidence where canonical[name] == nil && pairs[name] == nil {
+            if name.contains(" "), let last = name.split(separator: " ").last.map(String.init), personNames.contains(last),
+                name.split(separator: " ").count == 2, e.strongPersonCues + e.personCues > 0 || e.midSentence > 0
+            {
+                canonical[name] = last
+                continue
+            }
             if name.contains("&"), name.unicodeScalars.count == 3 { continue }
             if name.hasSuffix("s"), personNames.contains(String(name.dropLast())) {
                 canonical[name] = String(name.dropLast())
@@ -160,24 +166,37 @@ struct EntityResolver {
     }
 
     private func otherKind(_ e: NameEvidence) -> Entity.Kind? {
-        let single = !e.name.contains(" ")
-        let taught = e.defined + e.emphasised + e.quoted > 0
+        let words = e.name.split(separator: " ").map { $0.lowercased() }
+        let single = words.count == 1
+        // Taught: defined, emboldened as a phrase (a single bold word is often just emphasis), or quoted twice.
+        let emphasised = e.emphasised > 0 && (!single || e.emphasised >= 2 || e.name.first?.isUppercase == true)
+        // A phrase quoted once is a term when it is short and not everyday words ("'dizzy with success'" is;
+        // "'get rich'" is not).
+        let quoted = e.quoted >= 2 || (e.quoted == 1 && e.lowercase < 2)
+        let taught = e.defined > 0 || emphasised || quoted
         guard TermShape.isTermLike(e.name) else { return nil }
-        if let last = e.name.split(separator: " ").last?.lowercased(),
-            Self.adjectiveEndings.contains(where: { last.hasSuffix($0) }), !taught
+        if let last = words.last, Self.adjectiveEndings.contains(where: { last.hasSuffix($0) }), !taught { return nil }
+        // A position is a role, not a term: "General Secretary", "Member of Politburo".
+        if let first = words.first, Vocabulary.roleNouns.contains(first) || Vocabulary.isTitle(first),
+            words.count <= 2 || words.contains("of") && first == "member"
         {
             return nil
         }
         // Places: after "in", "to", "from", and never taught as a term.
-        if e.placeCues >= 1, e.placeCues * 4 >= e.count, e.defined == 0, !isAcronym(e.name),
-            !isInstitution(e.name), e.strongPersonCues == 0
+        if e.placeCues >= 1, e.defined == 0, !isAcronym(e.name), !isInstitution(e.name), e.strongPersonCues == 0,
+            e.placeCues * 4 >= e.count || e.midSentence <= e.placeCues * 2
         {
             return .place
         }
+        // "Party", "Church": the word for an institution, not the name of one.
+        if single, Vocabulary.institutionHeads.contains(words[0]) { return nil }
         if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 || taught ? .organisation : nil }
-        // An ordinary word used as a topic label ("Agriculture:", "Women:") is not a term, unless the notes
-        // embolden or quote it.
-        if single, isCommonWord(e), e.emphasised + e.quoted == 0 { return nil }
+        // An ordinary word used as a topic label ("Agriculture:", "Women:", "Living standards:") is not a term.
+        if e.lowercase >= 2, e.midSentence == 0 || (single && e.lowercase * 2 >= e.midSentence),
+            !emphasised, e.quoted == 0, e.name.first?.isUppercase == true
+        {
+            return nil
+        }
         if taught { return .term }
         if isAcronym(e.name) { return e.count >= 2 ? .term : nil }
         if single { return e.midSentence >= 2 ? .term : nil }

@@ -197,7 +197,7 @@ extension FactExtractor.Reader {
         var j = i
         while j + 1 < n, words[j].punctuationAfter.isEmpty, !words[j].isPossessive {
             let next = words[j + 1]
-            if next.isCapitalised, !next.isNumber, !Vocabulary.notNames.contains(next.lower) {
+            if next.isCapitalised, !next.isNumber, !Vocabulary.leadingFunctionWords.contains(next.lower) {
                 j += 1
             } else if (next.lower == "of" || next.lower == "for"), next.punctuationAfter.isEmpty, j + 2 < n,
                 Vocabulary.roleNouns.contains(words[i].lower) || Vocabulary.institutionHeads.contains(words[i].lower)
@@ -216,7 +216,11 @@ extension FactExtractor.Reader {
             }
         }
         var start = i
-        while start <= j, Vocabulary.notNames.contains(words[start].lower) { start += 1 }
+        while start <= j, Vocabulary.leadingFunctionWords.contains(words[start].lower)
+            || (start == j && Vocabulary.notNames.contains(words[start].lower))
+        {
+            start += 1
+        }
         // A title opens the run: "Marshal Tukhachevsky" is Tukhachevsky.
         if start < j, Vocabulary.titles.contains(words[start].lower), !Vocabulary.roleNouns.contains(words[start + 1].lower) {
             start += 1

@@ -135,8 +135,11 @@ extension FactExtractor {
 
         func result() -> SourceKnowledge {
             var evidence = Array(names.values)
-            for i in evidence.indices where !evidence[i].name.contains(" ") {
-                evidence[i].lowercase = lowercaseWords[evidence[i].name.lowercased()] ?? 0
+            for i in evidence.indices {
+                // For a phrase, the least common of its words: a phrase of everyday words ("Living standards")
+                // is a topic more often than a term.
+                let words = evidence[i].name.lowercased().split(separator: " ")
+                evidence[i].lowercase = words.map { lowercaseWords[String($0)] ?? 0 }.min() ?? 0
             }
             evidence.sort { $0.name < $1.name }
             return SourceKnowledge(source: source, facts: facts, questions: questions, names: evidence)

@@ -36,6 +36,17 @@ enum Vocabulary {
         "regardless", "nb", "ps", "anybody", "eventually", "whether", "whilst", "upon", "onto", "unless", "hence",
     ]
 
+    /// The words a capitalised run may start with that are not part of the name: "The Politburo", "In Moscow".
+    /// Other common words stay ("New Economic Policy", "Five Year Plan", "Great Terror").
+    static let leadingFunctionWords: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "in",
+        "on", "at", "by", "for", "from", "of", "to", "and", "but", "or", "so", "as", "with", "after", "before",
+        "during", "when", "while", "however", "although", "because", "if", "then", "also", "both", "all", "some",
+        "many", "most", "each", "every", "under", "over", "between", "since", "until", "he", "she", "it", "they",
+        "we", "i", "you", "there", "here", "was", "were", "is", "are", "had", "has", "not", "no", "e", "g", "eg",
+        "ie", "nb", "example", "firstly", "secondly", "finally", "overall", "thus", "therefore", "hence",
+    ]
+
     /// Verbs that, right after a name, say the name is a person's.
     static let personVerbs: Set<String> = [
         "said", "says", "believed", "believes", "argued", "argues", "wanted", "wants", "thought", "felt", "feared",
