@@ -3,18 +3,41 @@ import GRDB
 import ReviseCore
 
 extension ReviseStore {
-    /// Extracts what an outline says and saves it with the outline, in the caller's transaction: the facts of
-    /// a source and its passages for search are replaced together with its outline.
+    /// Extracts what an outline says and saves it, in the caller's transaction (with the outline, so a source's
+    /// facts are replaced together with it).
     static func saveKnowledge(of outline: Outline, sourceID: Int64, name: String, db: Database) throws {
         let knowledge = FactExtractor.extract(outline, source: name)
         try db.execute(
             sql: "INSERT OR REPLACE INTO knowledge (sourceId, body) VALUES (?, ?)",
             arguments: [sourceID, Data(KnowledgeArchive.encode(knowledge))])
-        try db.execute(sql: "DELETE FROM passage WHERE sourceId = ?", arguments: [sourceID])
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO passage (text, topic, sourceId, firstLine, lastLine) VALUES (?, ?, ?, ?, ?)")
+    }
+
+    /// Replaces a source's passages in the search index. A passage another source (or another place of this
+    /// one) already has is stored once and cited by both: importing the same notes twice, or two copies of
+    /// one file, gives one search result with two citations, not two results.
+    static func savePassages(of outline: Outline, sourceID: Int64, db: Database) throws {
+        let previous = try Int64.fetchAll(
+            db, sql: "SELECT DISTINCT passageId FROM passageCitation WHERE sourceId = ?", arguments: [sourceID])
+        try db.execute(sql: "DELETE FROM passageCitation WHERE sourceId = ?", arguments: [sourceID])
+        let stillCited = try db.cachedStatement(sql: "SELECT 1 FROM passageCitation WHERE passageId = ? LIMIT 1")
+        for id in previous where try Int.fetchOne(stillCited, arguments: [id]) == nil {
+            try db.execute(sql: "DELETE FROM passage WHERE rowid = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM passageKey WHERE passageId = ?", arguments: [id])
+        }
+        let find = try db.cachedStatement(sql: "SELECT passageId FROM passageKey WHERE hash = ?")
+        let insertText = try db.cachedStatement(sql: "INSERT INTO passage (text, topic) VALUES (?, ?)")
+        let insertKey = try db.cachedStatement(sql: "INSERT INTO passageKey (passageId, hash) VALUES (?, ?)")
+        let cite = try db.cachedStatement(
+            sql: "INSERT INTO passageCitation (passageId, sourceId, firstLine, lastLine) VALUES (?, ?, ?, ?)")
         for passage in Passages.of(outline) {
-            try insert.execute(arguments: [passage.text, passage.topic, sourceID, passage.span.first, passage.span.last])
+            let hash = ContentHash.hex(Array((passage.topic + "\u{1}" + passage.text).utf8))
+            var id = try Int64.fetchOne(find, arguments: [hash])
+            if id == nil {
+                try insertText.execute(arguments: [passage.text, passage.topic])
+                id = db.lastInsertedRowID
+                try insertKey.execute(arguments: [id, hash])
+            }
+            try cite.execute(arguments: [id, sourceID, passage.span.first, passage.span.last])
         }
     }
 
@@ -30,7 +53,10 @@ extension ReviseStore {
 
     /// A passage of the notes that matches a search, best first.
     public struct SearchHit: Hashable, Sendable, Codable {
+        /// Where the passage is: its first place in the notes.
         public var citation: Citation
+        /// Every place the same passage stands, first place first.
+        public var citations: [Citation]
         public var topic: String
         public var text: String
         /// The passage with the matched words marked `[` … `]`.
@@ -44,19 +70,27 @@ extension ReviseStore {
         let match = Self.ftsQuery(query)
         guard !match.isEmpty else { return [] }
         return try read { db in
-            try Row.fetchAll(
+            let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT source.name AS name, passage.firstLine AS firstLine, passage.lastLine AS lastLine,
-                        passage.topic AS topic, passage.text AS text,
-                        highlight(passage, 0, '[', ']') AS highlighted, bm25(passage, 1.0, 0.3) AS score
-                    FROM passage JOIN source ON source.id = passage.sourceId
-                    WHERE passage MATCH ? ORDER BY score LIMIT ?
-                    """, arguments: [match, limit]
-            ).map { row in
-                SearchHit(
-                    citation: Citation(source: row["name"], span: Span(row["firstLine"], row["lastLine"])),
-                    topic: row["topic"], text: row["text"], highlighted: row["highlighted"], score: row["score"])
+                    SELECT rowid AS id, topic, text, highlight(passage, 0, '[', ']') AS highlighted,
+                        bm25(passage, 1.0, 0.3) AS score
+                    FROM passage WHERE passage MATCH ? ORDER BY score LIMIT ?
+                    """, arguments: [match, limit])
+            let citations = try db.cachedStatement(
+                sql: """
+                    SELECT source.name AS name, firstLine, lastLine FROM passageCitation
+                    JOIN source ON source.id = passageCitation.sourceId
+                    WHERE passageId = ? ORDER BY source.id, firstLine
+                    """)
+            return try rows.compactMap { row in
+                let cited = try Row.fetchAll(citations, arguments: [row["id"] as Int64]).map {
+                    Citation(source: $0["name"], span: Span($0["firstLine"], $0["lastLine"]))
+                }
+                guard let first = cited.first else { return nil }
+                return SearchHit(
+                    citation: first, citations: cited, topic: row["topic"], text: row["text"],
+                    highlighted: row["highlighted"], score: row["score"])
             }
         }
     }

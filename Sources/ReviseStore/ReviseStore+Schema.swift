@@ -87,6 +87,35 @@ extension ReviseStore {
                 try saveKnowledge(of: outline, sourceID: id, name: name, db: db)
             }
         }
+        migrator.registerMigration("v4: each passage stored once, cited by every source that has it") { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE passage;
+                    CREATE VIRTUAL TABLE passage USING fts5(
+                        text, topic, tokenize = 'porter unicode61 remove_diacritics 2'
+                    );
+                    CREATE TABLE passageKey (
+                        passageId INTEGER PRIMARY KEY,
+                        hash TEXT NOT NULL UNIQUE
+                    );
+                    CREATE TABLE passageCitation (
+                        passageId INTEGER NOT NULL REFERENCES passageKey(passageId),
+                        sourceId INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                        firstLine INTEGER NOT NULL,
+                        lastLine INTEGER NOT NULL
+                    );
+                    CREATE INDEX passageCitationBySource ON passageCitation(sourceId);
+                    CREATE INDEX passageCitationByPassage ON passageCitation(passageId);
+                    """)
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM source") {
+                let data = try Data.fetchOne(db, sql: "SELECT nodes FROM outline WHERE sourceId = ?", arguments: [id])
+                let nodes = try OutlineArchive.decode(data.map { [UInt8]($0) } ?? [])
+                let outline = Outline(
+                    title: "", format: .outline, metadata: [:], nodes: nodes, warnings: [],
+                    lineCount: nodes.last?.span.last ?? 0)
+                try savePassages(of: outline, sourceID: id, db: db)
+            }
+        }
         return migrator
     }
 

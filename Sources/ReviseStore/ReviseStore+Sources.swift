@@ -88,6 +88,7 @@ extension ReviseStore {
             }
             try Self.saveOutline(outline.nodes, sourceID: id, db: db)
             try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db)
+            try Self.savePassages(of: outline, sourceID: id, db: db)
             return (existing == nil ? .added : .updated, SourceID(rawValue: id))
         }
     }

@@ -31,7 +31,7 @@ struct SearchCommand: ParsableCommand {
         if output.json { return try Output.printJSON(Listing(query: text, results: hits)) }
         if hits.isEmpty { return print("Nothing in the notes matches “\(text)”.") }
         for hit in hits {
-            print("\(hit.citation)\(hit.topic.isEmpty ? "" : "  · " + hit.topic)")
+            print(KnowledgeOutput.citations(hit.citations) + (hit.topic.isEmpty ? "" : "  · " + hit.topic))
             for line in hit.highlighted.split(separator: "\n").prefix(4) { print("    " + line) }
         }
     }

@@ -188,3 +188,42 @@ struct KnowledgeArchiveTests {
         }
     }
 }
+
+struct SearchStoreTests {
+    let date = Date(timeIntervalSince1970: 1_790_000_000)
+
+    func parse(_ text: String, name: String) throws -> ParsedSource {
+        try NoteImporter.parse(bytes: Array(text.utf8), name: name)
+    }
+
+    @Test func aPassageTwoFilesShareIsOneResultCitingBoth() throws {
+        let store = try ReviseStore.inMemory()
+        let notes = "Harbour:\n\n- The lighthouse was built on the northern rocks\n"
+        try store.save(try parse(notes, name: "a.txt"), path: "/n/a.txt", at: date)
+        try store.save(try parse(notes, name: "b.txt"), path: "/n/b.txt", at: date)
+        let hits = try store.search("lighthouse")
+        #expect(hits.count == 1)
+        #expect(hits.first?.citations.map(\.description) == ["a.txt:3", "b.txt:3"])
+        #expect(hits.first?.highlighted.contains("[lighthouse]") == true)
+
+        // Changing one file keeps the passage for the other and indexes the new text.
+        try store.save(try parse("Harbour:\n\n- The pier was rebuilt in stone\n", name: "a.txt"), path: "/n/a.txt", at: date)
+        #expect(try store.search("lighthouse").first?.citations.map(\.description) == ["b.txt:3"])
+        #expect(try store.search("pier").first?.citation.description == "a.txt:3")
+        // And a passage no file has any more is gone from the index.
+        try store.save(try parse("Harbour:\n\n- Nothing about it\n", name: "b.txt"), path: "/n/b.txt", at: date)
+        #expect(try store.search("lighthouse").isEmpty)
+        let keys = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passageKey") }
+        #expect(keys == 2)
+    }
+
+    @Test func queriesAreWordsNeverSyntax() throws {
+        let store = try ReviseStore.inMemory()
+        try store.save(try parse("Notes:\n\n- Collectivisation of farms began\n", name: "a.txt"), path: "/a.txt", at: date)
+        #expect(try store.search("collectivis*").count == 1)
+        #expect(try store.search("\"of farms\"").count == 1)
+        for query in ["NEAR(", "\"", "a AND OR", "col:umn", "*", "^", "((", "-farms"] {
+            _ = try store.search(query)
+        }
+    }
+}
