@@ -55,8 +55,10 @@ extension ReviseStore {
     public struct SearchHit: Hashable, Sendable, Codable {
         /// Where the passage is: its first place in the notes.
         public var citation: Citation
-        /// Every place the same passage stands, first place first.
+        /// The places the same passage stands, first place first: at most `citationLimit` of them.
         public var citations: [Citation]
+        /// How many places the passage stands in, all told.
+        public var citationCount: Int
         public var topic: String
         public var text: String
         /// The passage with the matched words marked `[` … `]`.
@@ -64,6 +66,9 @@ extension ReviseStore {
         /// bm25: lower is better.
         public var score: Double
     }
+
+    /// How many places of one passage a search result lists.
+    public static let citationLimit = 10
 
     /// Passages of the notes that match `query` (words, "quoted phrases", prefix*), ranked by bm25.
     public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
@@ -81,15 +86,17 @@ extension ReviseStore {
                 sql: """
                     SELECT source.name AS name, firstLine, lastLine FROM passageCitation
                     JOIN source ON source.id = passageCitation.sourceId
-                    WHERE passageId = ? ORDER BY source.id, firstLine
+                    WHERE passageId = ? ORDER BY source.id, firstLine LIMIT \(Self.citationLimit)
                     """)
+            let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM passageCitation WHERE passageId = ?")
             return try rows.compactMap { row in
                 let cited = try Row.fetchAll(citations, arguments: [row["id"] as Int64]).map {
                     Citation(source: $0["name"], span: Span($0["firstLine"], $0["lastLine"]))
                 }
                 guard let first = cited.first else { return nil }
+                let total = cited.count < Self.citationLimit ? cited.count : try Int.fetchOne(count, arguments: [row["id"] as Int64]) ?? cited.count
                 return SearchHit(
-                    citation: first, citations: cited, topic: row["topic"], text: row["text"],
+                    citation: first, citations: cited, citationCount: total, topic: row["topic"], text: row["text"],
                     highlighted: row["highlighted"], score: row["score"])
             }
         }

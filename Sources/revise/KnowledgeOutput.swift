@@ -2,9 +2,12 @@ import ReviseCore
 
 /// How knowledge reads in a terminal: citations as `file:line`, facts on one line each.
 enum KnowledgeOutput {
-    static func citations(_ citations: [Citation], limit: Int = 3) -> String {
+    /// The first few citations as `file:line`, then how many more there are (of `total`, when only some were
+    /// fetched).
+    static func citations(_ citations: [Citation], limit: Int = 3, total: Int? = nil) -> String {
         var parts = citations.prefix(limit).map(\.description)
-        if citations.count > limit { parts.append("+\(citations.count - limit) more") }
+        let all = max(total ?? citations.count, citations.count)
+        if all > parts.count { parts.append("+\(all - parts.count) more") }
         return parts.joined(separator: ", ")
     }
 

@@ -31,7 +31,8 @@ struct SearchCommand: ParsableCommand {
         if output.json { return try Output.printJSON(Listing(query: text, results: hits)) }
         if hits.isEmpty { return print("Nothing in the notes matches “\(text)”.") }
         for hit in hits {
-            print(KnowledgeOutput.citations(hit.citations) + (hit.topic.isEmpty ? "" : "  · " + hit.topic))
+            let places = KnowledgeOutput.citations(hit.citations, total: hit.citationCount)
+            print(places + (hit.topic.isEmpty ? "" : "  · " + hit.topic))
             for line in hit.highlighted.split(separator: "\n").prefix(4) { print("    " + line) }
         }
     }
