@@ -1,4 +1,5 @@
 import ReviseCore
+import TestSupport
 import Testing
 
 @testable import ReviseCore
@@ -150,5 +151,23 @@ extension FactExtractorTests {
             "Town:\n\n- Output for defence rose by 300% between 1933 and 1938.\n- The school was founded in 1870 by the parish.\n")
         let details = kb.facts.filter { $0.kind == .event }.compactMap(\.detail)
         #expect(details == ["Output for defence rose by 300%", "The school was founded by the parish"])
+    }
+}
+
+extension FactExtractorTests {
+    /// A large outline is read in parts at once; what comes out is exactly what one reader finds.
+    @Test func readingInPartsFindsWhatOneReaderFinds() throws {
+        let bytes = try Fixtures.fixture("other-subject/cold-war-outline.txt")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let outline = try NoteImporter.parse(text: String(repeating: text + "\n", count: 400), name: "big.txt")
+        #expect(outline.nodes.count >= 20_000)
+        #expect(FactExtractor.partition(outline, into: 4).count >= 4)
+        let serial = FactExtractor.extract(outline, source: "big.txt", parts: 1)
+        let parallel = FactExtractor.extract(outline, source: "big.txt", parts: 4)
+        #expect(serial.facts == parallel.facts)
+        #expect(serial.questions == parallel.questions)
+        #expect(serial.names.map(\.name) == parallel.names.map(\.name))
+        #expect(serial.names.map(\.count) == parallel.names.map(\.count))
+        #expect(serial.names.map(\.lowercase) == parallel.names.map(\.lowercase))
     }
 }

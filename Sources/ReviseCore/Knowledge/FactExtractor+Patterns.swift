@@ -161,7 +161,7 @@ extension FactExtractor.Reader {
     /// The position starting at `index`: up to a comma, a date or a clause word, at most eight words.
     func rolePhrase(_ words: Words, from index: Int) -> String {
         var end = index
-        let stops: Set<String> = ["which", "who", "that", "because", "when", "where", "while", "but", "so", "in", "after", "before", "until", "since", "during", "with", "by", "giving", "allowing", "meaning"]
+        let stops = RoleWords.stops
         while end + 1 < words.count, end - index < 7, words[end].punctuationAfter.isEmpty {
             let next = words[end + 1]
             if next.isNumber || stops.contains(next.lower) { break }
@@ -188,8 +188,8 @@ extension FactExtractor.Reader {
         }
         for i in 0..<(n - 1) {
             let verb = words[i + 1].lower
-            guard ["was", "became", "is", "remained", "served"].contains(verb) || (verb == "were" && false) else {
-                if ["promoted", "appointed", "made", "named", "elected"].contains(words[i].lower), i + 2 < n,
+            guard RoleWords.linking.contains(verb) else {
+                if RoleWords.promoting.contains(words[i].lower), i + 2 < n,
                     words[i + 1].isCapitalised, !Vocabulary.notNames.contains(words[i + 1].lower)
                 {
                     var r = i + 2
@@ -251,6 +251,7 @@ extension FactExtractor.Reader {
 
     /// Words in quotation marks, with the speaker when the sentence names one.
     mutating func readQuotes(_ sentence: String, words: Words, context: Context) {
+        guard Quotations.mayHave(sentence) else { return }
         for quote in Quotations.find(in: sentence) {
             let quoteWords = quote.words.wordCount
             let beforeText = String(sentence.unicodeScalars.prefix(quote.offset).map(Character.init))
@@ -334,6 +335,17 @@ enum Quotations {
         var words: String
         /// Where the opening mark is, in unicode scalars.
         var offset: Int
+    }
+
+    /// A quick look at the bytes: a double quote, a curly opening quote, or an apostrophe opening a word.
+    static func mayHave(_ sentence: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for b in sentence.utf8 {
+            if b == 0x22 || (b == 0x27 && (previous == 0x20 || previous == 0x28)) { return true }
+            if previous == 0x80, b == 0x9C || b == 0x98 { return true }  // “ ‘ (E2 80 9C, E2 80 98)
+            previous = b
+        }
+        return false
     }
 
     static func find(in sentence: String) -> [Found] {
@@ -421,4 +433,11 @@ enum Clauses {
         }
         return sentence.trimmingPunctuation()
     }
+}
+
+/// Words the role patterns look for, as sets: they are asked of every word of every sentence.
+enum RoleWords {
+    static let linking: Set<String> = ["was", "became", "is", "remained", "served"]
+    static let promoting: Set<String> = ["promoted", "appointed", "made", "named", "elected"]
+    static let stops: Set<String> = ["which", "who", "that", "because", "when", "where", "while", "but", "so", "in", "after", "before", "until", "since", "during", "with", "by", "giving", "allowing", "meaning"]
 }

@@ -139,8 +139,8 @@ extension FactExtractor.Reader {
                 continue
             }
             // "K and Z": two initials standing for two people the notes name together.
-            if w.text.unicodeScalars.count == 1, i + 2 < n, words[i + 1].lower == "and",
-                words[i + 2].text.unicodeScalars.count == 1, words[i + 2].isCapitalised, w.punctuationAfter.isEmpty
+            if w.isSingleLetter, i + 2 < n, words[i + 1].lower == "and",
+                words[i + 2].isSingleLetter, words[i + 2].isCapitalised, w.punctuationAfter.isEmpty
             {
                 noteTerm(w.text + "&" + words[i + 2].text, context: context) { $0.count += 1 }
                 i += 3
@@ -233,7 +233,7 @@ extension FactExtractor.Reader {
         let n = words.count
         let first = words[start]
         // A single capital is an initial: "M. Malia" is a person called Malia.
-        if start == j, first.text.unicodeScalars.count == 1 { return nil }
+        if start == j, first.isSingleLetter { return nil }
         let name = words.text(start, j)
         var e = names[name] ?? NameEvidence(name: name)
         e.count += 1
@@ -247,7 +247,7 @@ extension FactExtractor.Reader {
             let before = words[start - 1]
             let gap = before.punctuationAfter
             if Vocabulary.isTitle(before.lower), gap.isEmpty || gap == "." { strong() }
-            if before.text.unicodeScalars.count == 1, before.isCapitalised, gap == "." {
+            if before.isSingleLetter, before.isCapitalised, gap == "." {
                 strong()
                 e.midSentence += 1
             }
@@ -328,8 +328,8 @@ extension FactExtractor.Reader {
                 i += 1
                 continue
             }
-            if w.text.unicodeScalars.count == 1, i + 2 < words.count, words[i + 1].lower == "and",
-                words[i + 2].text.unicodeScalars.count == 1, words[i + 2].isCapitalised
+            if w.isSingleLetter, i + 2 < words.count, words[i + 1].lower == "and",
+                words[i + 2].isSingleLetter, words[i + 2].isCapitalised
             {
                 let pair = w.text + "&" + words[i + 2].text
                 if !result.contains(pair) { result.append(pair) }
@@ -337,7 +337,7 @@ extension FactExtractor.Reader {
                 continue
             }
             let (start, j) = Self.run(words, from: i)
-            if start <= j, words[start].text.unicodeScalars.count > 1 {
+            if start <= j, !words[start].isSingleLetter {
                 let name = words.text(start, j)
                 if !result.contains(name) { result.append(name) }
             }

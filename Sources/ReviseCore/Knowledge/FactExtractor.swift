@@ -1,10 +1,58 @@
+import Dispatch
+import Foundation
+
 /// Reads an outline and returns what it says: facts with citations, exam questions, and the evidence for each
 /// name. Knows no subject: every fact comes from the shape of the notes and plain English around it.
 public enum FactExtractor {
-    public static func extract(_ outline: Outline, source: String) -> SourceKnowledge {
-        var reader = Reader(outline: outline, source: source)
-        reader.run()
-        return reader.result()
+    /// Large outlines are read in parts at once, one part per core: the parts are runs of top-level nodes, which
+    /// share nothing while they are read, and their findings are put together in order.
+    public static func extract(_ outline: Outline, source: String, parts: Int? = nil) -> SourceKnowledge {
+        let ranges = partition(outline, into: parts ?? ProcessInfo.processInfo.activeProcessorCount * 2)
+        guard ranges.count > 1 else {
+            var reader = Reader(outline: outline, source: source)
+            reader.run(outline.nodes.indices)
+            return reader.result()
+        }
+        let results = Slots<Reader>(count: ranges.count)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+            var reader = Reader(outline: outline, source: source)
+            reader.run(ranges[part])
+            results.set(part, reader)
+        }
+        var whole = Reader(outline: outline, source: source)
+        for part in results.values { whole.absorb(part) }
+        return whole.result()
+    }
+
+    /// Runs of top-level nodes of about equal size; one run when the outline is small or has one top.
+    static func partition(_ outline: Outline, into parts: Int) -> [Range<Int>] {
+        let nodes = outline.nodes
+        guard parts > 1, nodes.count >= 20_000 else { return [nodes.indices] }
+        let target = nodes.count / parts
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in nodes.indices where index > start && nodes[index].depth == 0 && index - start >= target {
+            ranges.append(start..<index)
+            start = index
+        }
+        ranges.append(start..<nodes.count)
+        return ranges
+    }
+
+    /// One slot per part, each written by one part only.
+    final class Slots<Value>: @unchecked Sendable {
+        private var storage: [Value?]
+        private let lock = NSLock()
+
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Value) {
+            lock.lock()
+            storage[index] = value
+            lock.unlock()
+        }
+
+        var values: [Value] { storage.compactMap { $0 } }
     }
 }
 
@@ -36,9 +84,9 @@ extension FactExtractor {
             self.source = source
         }
 
-        mutating func run() {
+        mutating func run(_ range: Range<Int>) {
             let nodes = outline.nodes
-            for index in nodes.indices {
+            for index in range {
                 let node = nodes[index]
                 while let last = stack.last, last.depth >= node.depth { close(stack.removeLast()) }
                 // Points of a list are its items, not the headings under a chapter.
@@ -131,6 +179,14 @@ extension FactExtractor {
                 Fact(
                     kind: .list, text: open.title, subject: open.title, items: items,
                     topic: [], citations: [Citation(source: source, span: ownSpan(open.index))]))
+        }
+
+        /// Takes in what another reader found in a later part of the same outline.
+        mutating func absorb(_ other: Reader) {
+            facts += other.facts
+            questions += other.questions
+            for (name, evidence) in other.names { names[name, default: NameEvidence(name: name)].add(evidence) }
+            for (word, count) in other.lowercaseWords { lowercaseWords[word, default: 0] += count }
         }
 
         func result() -> SourceKnowledge {

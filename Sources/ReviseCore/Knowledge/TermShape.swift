@@ -11,7 +11,7 @@ enum TermShape {
     static func isTermLike(_ phrase: String) -> Bool {
         let words = Words(phrase)
         let n = words.count
-        guard n >= 1, n <= 5, phrase.unicodeScalars.count <= 60 else { return false }
+        guard n >= 1, n <= 5, phrase.utf8.count <= 120 else { return false }
         if phrase.unicodeScalars.contains(where: { "?:;!\"“”".unicodeScalars.contains($0) }) { return false }
         let first = words[0]
         let last = words[n - 1]

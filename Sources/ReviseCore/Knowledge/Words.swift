@@ -18,6 +18,8 @@ struct Words {
         var opensClause: Bool
         /// Made of digits.
         var isNumber: Bool
+        /// One letter: an initial ("M. Malia") or half of "K and Z".
+        var isSingleLetter: Bool { end - start == 1 && !isNumber }
         /// The punctuation (if any) between this word and the next: ",", ":", "-", "(", …; empty for a space.
         var punctuationAfter: String
     }
