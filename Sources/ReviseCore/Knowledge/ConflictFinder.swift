@@ -6,6 +6,26 @@ enum ConflictFinder {
     static func conflicts(in facts: [Fact]) -> [Conflict] {
         numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil })
             + dateConflicts(facts.filter { $0.kind == .event && $0.when != nil })
+            + roleConflicts(facts.filter { $0.kind == .role && $0.when != nil })
+    }
+
+    /// One person given one position in different years: "General Secretary in 1922" against "in 1917".
+    private static func roleConflicts(_ roles: [Fact]) -> [Conflict] {
+        var byHolder: [String: [Fact]] = [:]
+        for role in roles {
+            guard let person = role.subject, let position = role.detail else { continue }
+            let key = person + "|" + Stem.all(ContentWords.of(position)).sorted().joined(separator: " ")
+            byHolder[key, default: []].append(role)
+        }
+        return byHolder.keys.sorted().compactMap { key in
+            let group = byHolder[key]!
+            let years = Set(group.map { $0.when!.year })
+            guard years.count > 1 else { return nil }
+            let first = group[0]
+            return Conflict(
+                topic: "when: \(first.subject!) \(first.detail!)", severity: .conflict,
+                claims: group.map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
+        }
     }
 
     // MARK: Numbers

@@ -423,6 +423,40 @@ enum Clauses {
         return text()
     }
 
+    /// A sentence with dates in separate clauses cut into one piece per date, each piece from the clause
+    /// break before its date to the break before the next: "1925- Forced to resign, 1926- Expelled from
+    /// Politburo". Nil when two dates share a clause (then the sentence is one event).
+    static func perDate(_ dates: [DateFinder.Match], in sentence: String) -> [(String, DateFinder.Match)]? {
+        let bytes = Array(sentence.utf8)
+        var cuts: [Int] = [0]
+        for date in dates.dropFirst() {
+            // Back from the date to a comma, semicolon or " - " that ends the clause before it.
+            var k = date.range.lowerBound
+            var found: Int?
+            while k > cuts[cuts.count - 1] {
+                let b = bytes[k - 1]
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") { found = k; break }
+                k -= 1
+            }
+            guard let cut = found, cut > cuts[cuts.count - 1] else { return nil }
+            cuts.append(cut)
+        }
+        cuts.append(bytes.count)
+        var pieces: [(String, DateFinder.Match)] = []
+        for (n, date) in dates.enumerated() {
+            let piece = String(decoding: bytes[cuts[n]..<cuts[n + 1]], as: UTF8.self).trimmingPunctuation()
+            guard piece.wordCount >= 2 else { return nil }
+            var shifted = date
+            // The date's place in the piece, for cutting it out of the event's detail.
+            if let r = piece.byteRange(of: date.when.text) {
+                let start = piece.utf8.distance(from: piece.utf8.startIndex, to: r.lowerBound)
+                shifted.range = start..<(start + date.when.text.utf8.count)
+            }
+            pieces.append((piece, shifted))
+        }
+        return pieces
+    }
+
     /// The first clause of a sentence, for a short factor or meaning.
     static func first(of sentence: String) -> String {
         guard sentence.wordCount > 14 else { return sentence.trimmingPunctuation() }

@@ -19,7 +19,10 @@ extension FactExtractor.Reader {
         let words = Words(sentence)
         readNames(words, context: context, isTitle: false)
         let dates = DateFinder.dates(in: sentence)
-        if let date = dates.first {
+        if dates.count > 1, let pieces = Clauses.perDate(dates, in: sentence) {
+            // "1925- Forced to resign…, 1926- Expelled from Politburo": one event for each dated clause.
+            for (piece, date) in pieces { addEvent(sentence: piece, date: date, context: context) }
+        } else if let date = dates.first {
             addEvent(sentence: sentence, date: date, context: context, words: words)
         } else if let inherited = context.date, sentence.wordCount >= 2 {
             facts.append(
