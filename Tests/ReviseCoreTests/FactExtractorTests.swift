@@ -171,3 +171,24 @@ extension FactExtractorTests {
         #expect(serial.names.map(\.lowercase) == parallel.names.map(\.lowercase))
     }
 }
+
+extension FactExtractorTests {
+    @Test func rolesToldBesideANameOrAsAPosition() throws {
+        let kb = try knowledge(
+            """
+            The society:
+
+            - Hartley, the club secretary, kept the minutes.
+            - The treasurer Wainwright checked the accounts.
+            - Morland, a painter, designed the posters.
+            - In 1931 Hartley lost his position as secretary of the club.
+            - Pemberton was in charge of the library.
+            """)
+        let roles = Set(kb.facts.filter { $0.kind == .role }.map { "\($0.subject ?? ""): \($0.detail ?? "")" })
+        // "club secretary" and "secretary of the club" are one role, told twice.
+        #expect(roles.contains("Hartley: club secretary") != roles.contains("Hartley: secretary of the club"))
+        #expect(roles.contains("Wainwright: treasurer"))
+        #expect(roles.contains("Morland: painter"))
+        #expect(roles.contains("Pemberton: in charge of the library"))
+    }
+}

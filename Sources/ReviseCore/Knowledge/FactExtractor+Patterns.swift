@@ -144,13 +144,20 @@ extension FactExtractor.Reader {
     /// "Commissar for Nationalities" (one letter of a role noun may be wrong: "Commisar").
     func isRolePhrase(_ words: Words, at index: Int) -> Bool {
         guard index < words.count else { return false }
-        for k in index..<min(words.count, index + 2) {
+        for k in index..<min(words.count, index + 4) {
             let w = words[k].lower
             if Vocabulary.roleNouns.contains(w) {
-                return k == index || words[index].isCapitalised || !Vocabulary.notNames.contains(words[index].lower)
+                // Words before the role noun describe it ("best known soviet director", "Central Committee
+                // member"), with no break or function word among them.
+                return k == index
+                    || words.items[index..<k].allSatisfy {
+                        $0.punctuationAfter.isEmpty && !Vocabulary.leadingFunctionWords.contains($0.lower) && !$0.isNumber
+                    }
             }
-            if w.utf8.count >= 6, Vocabulary.roleNounStarts.contains(String(w.prefix(2))),
-                Vocabulary.roleNouns.contains(where: { $0.count >= 6 && w.isOneEditAway(from: $0) })
+            if k > index, !words[k - 1].punctuationAfter.isEmpty { return false }
+            // One letter wrong in a long role noun ("Commisar"), but not a plural or a verb ("leaders", "founded").
+            if w.utf8.count >= 7, !w.hasSuffix("s"), !w.hasSuffix("ed"), Vocabulary.roleNounStarts.contains(String(w.prefix(2))),
+                Vocabulary.roleNouns.contains(where: { $0.count >= 8 && w.isOneEditAway(from: $0) })
             {
                 return true
             }
@@ -164,7 +171,11 @@ extension FactExtractor.Reader {
         let stops = RoleWords.stops
         while end + 1 < words.count, end - index < 7, words[end].punctuationAfter.isEmpty {
             let next = words[end + 1]
-            if next.isNumber || stops.contains(next.lower) { break }
+            if next.isNumber || stops.contains(next.lower) || TermShape.verbs.contains(next.lower)
+                || Vocabulary.personVerbs.contains(next.lower) || (!next.isCapitalised && next.lower.hasSuffix("ed"))
+            {
+                break
+            }
             if next.lower == "and", !(end + 2 < words.count && words[end + 2].isCapitalised) { break }
             end += 1
         }
@@ -227,6 +238,87 @@ extension FactExtractor.Reader {
             addRole(person: subject, position: rolePhrase(words, from: r), text: sentence, context: context)
             return
         }
+    }
+
+    /// Roles told around a name: "Borisov, Kirov's bodyguard", "Kalinin, Soviet president", "the composer
+    /// Shostakovich", "his position as secretary-general", "Yezhov was in charge of the NKVD".
+    mutating func readAppositiveRoles(_ words: Words, sentence: String, context: Context) {
+        let n = words.count
+        var i = 0
+        while i < n {
+            let w = words[i]
+            guard w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w.lower) else {
+                // "position as ROLE", "post as ROLE", "position of ROLE": the holder is the name before.
+                if ["position", "post", "role", "job"].contains(w.lower), i + 2 < n, ["as", "of"].contains(words[i + 1].lower),
+                    let holder = nameBefore(i, in: words)
+                        ?? (i >= 1 && ["his", "her"].contains(words[i - 1].lower) ? context.person : nil)
+                {
+                    var r = i + 2
+                    if r < n, words[r].lower == "the" { r += 1 }
+                    if isRolePhrase(words, at: r) {
+                        addRole(person: holder, position: rolePhrase(words, from: r), text: sentence, context: context)
+                    }
+                }
+                i += 1
+                continue
+            }
+            let (start, end) = Self.run(words, from: i)
+            guard start <= end, !words[start].isSingleLetter else {
+                i = end + 1
+                continue
+            }
+            let name = words.text(start, end)
+            // After the name: ", a poet", ", Soviet president", ", Kirov's bodyguard", "was in charge of".
+            if words[end].punctuationAfter == ",", end + 1 < n {
+                var r = end + 1
+                if ["a", "an", "the", "former"].contains(words[r].lower), r + 1 < n { r += 1 }
+                if words[r].isPossessive, r + 1 < n { r += 1 }
+                if r < n, isRolePhrase(words, at: r) || Vocabulary.occupations.contains(words[r].lower) {
+                    addRole(person: name, position: rolePhrase(words, from: r), text: sentence, context: context)
+                }
+            } else if end + 3 < n, ["was", "is"].contains(words[end + 1].lower), words[end + 2].lower == "in",
+                words[end + 3].lower == "charge", end + 5 < n
+            {
+                addRole(person: name, position: rolePhrase(words, from: end + 2), text: sentence, context: context)
+            }
+            // Before the name: "the composer Shostakovich", "prosecuter Andrei Vykinosky", "the coal miner, Stakhanov".
+            if start >= 1, words[start - 1].punctuationAfter.isEmpty || words[start - 1].punctuationAfter == ",",
+                Vocabulary.occupations.contains(words[start - 1].lower) || Vocabulary.roleNouns.contains(words[start - 1].lower)
+                    || Vocabulary.isTitle(words[start - 1].lower) && !words[start - 1].isCapitalised
+            {
+                var r = start - 1
+                while r > 0, words[r - 1].punctuationAfter.isEmpty, !Vocabulary.leadingFunctionWords.contains(words[r - 1].lower),
+                    !words[r - 1].isCapitalised || words[r - 1].lower == words[r - 1].text.lowercased(), start - r < 3
+                {
+                    r -= 1
+                }
+                if r == 0 || ["the", "a", "an", "by", "as"].contains(words[r - 1].lower) {
+                    addRole(person: name, position: words.text(r, start - 1), text: sentence, context: context)
+                }
+            }
+            i = end + 1
+        }
+    }
+
+    /// The capitalised name just before word `index` in the same clause.
+    func nameBefore(_ index: Int, in words: Words) -> String? {
+        var k = index - 1
+        while k >= 0 {
+            let w = words[k]
+            // Only within the clause: a comma or stop before the word ends the search.
+            if !w.punctuationAfter.isEmpty, k < index - 1 { return nil }
+            // The subject of the clause: a name followed by what it did ("Zinoviev lost his position"), not a
+            // name describing something ("the Lenin enrolment programme").
+            if w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w.lower), !Vocabulary.notNames.contains(w.lower),
+                k + 1 < words.count,
+                Vocabulary.personVerbs.contains(words[k + 1].lower) || TermShape.verbs.contains(words[k + 1].lower)
+                    || words[k + 1].lower.hasSuffix("ed")
+            {
+                return w.text
+            }
+            k -= 1
+        }
+        return nil
     }
 
     mutating func addRole(person: String, position: String, text: String, context: Context) {

@@ -41,6 +41,7 @@ extension FactExtractor.Reader {
         readQuotes(sentence, words: words, context: context)
         if Vocabulary.mayJoinCauses(words) { readCause(sentence, context: context) }
         readRole(words, sentence: sentence, context: context)
+        readAppositiveRoles(words, sentence: sentence, context: context)
         readCopula(words, sentence: sentence, context: context)
     }
 

@@ -101,6 +101,14 @@ enum Vocabulary {
             || (word.hasSuffix("s") && personNouns.contains(String(word.dropLast())))
     }
 
+    /// Occupations: what a person is, said beside their name ("Mayakovsky, a poet", "the composer Shostakovich").
+    static let occupations: Set<String> = [
+        "poet", "writer", "dramatist", "novelist", "artist", "painter", "composer", "scientist", "historian",
+        "economist", "philosopher", "bodyguard", "official", "miner", "worker", "soldier", "politician", "diplomat",
+        "statesman", "theorist", "engineer", "designer", "actor", "singer", "journalist", "assassin", "murderer",
+        "prosecutor", "judge", "teacher", "doctor", "lawyer", "priest", "organiser", "organizer", "architect",
+    ]
+
     /// Family words before a name: "his wife, Krupskaya", "his son Vasily".
     static let kin: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
 
@@ -161,7 +169,8 @@ enum Vocabulary {
         "queen", "emperor", "chancellor", "ambassador", "general", "marshal", "prosecutor", "judge", "mayor",
         "deputy", "vice", "representative", "spokesman", "officer", "boss", "ruler", "dictator", "successor",
         "secretary-general", "general-secretary", "organiser", "organizer", "architect", "creator", "inventor",
-        "discoverer", "author", "writer", "captain", "admiral", "colonel", "professor", "principal",
+        "discoverer", "author", "writer", "captain", "admiral", "colonel", "professor", "principal", "treasurer",
+        "manager", "mayor", "councillor", "chancellor", "headmaster", "headmistress", "steward", "clerk",
     ]
 
     /// The first two letters of the longer role nouns: a misspelt role ("Commisar") keeps them.
