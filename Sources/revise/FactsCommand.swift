@@ -28,7 +28,7 @@ struct FactsCommand: ParsableCommand {
         }
         if let kind { facts = facts.filter { $0.kind == kind } }
         if output.json { return try Output.printJSON(Listing(facts: facts)) }
-        if facts.isEmpty { return print("No facts found. Import notes first: revise import PATH") }
+        if facts.isEmpty { return print("No facts found in the notes. (Import notes with: revise import PATH)") }
         for fact in facts { print(KnowledgeOutput.line(fact)) }
     }
 }

@@ -16,7 +16,7 @@ struct PeopleCommand: ParsableCommand {
     func run() throws {
         let people = try store.open().knowledgeBase().people
         if output.json { return try Output.printJSON(Listing(people: people)) }
-        if people.isEmpty { return print("No people found. Import notes first: revise import PATH") }
+        if people.isEmpty { return print("No people found in the notes. (Import notes with: revise import PATH)") }
         for person in people {
             var line = person.name
             if !person.aliases.isEmpty { line += " (also " + person.aliases.joined(separator: ", ") + ")" }

@@ -16,7 +16,7 @@ struct TermsCommand: ParsableCommand {
     func run() throws {
         let terms = try store.open().knowledgeBase().terms
         if output.json { return try Output.printJSON(Listing(terms: terms)) }
-        if terms.isEmpty { return print("No terms found. Import notes first: revise import PATH") }
+        if terms.isEmpty { return print("No terms found in the notes. (Import notes with: revise import PATH)") }
         for term in terms {
             var line = term.name
             if !term.aliases.isEmpty { line += " (" + term.aliases.joined(separator: ", ") + ")" }

@@ -144,6 +144,8 @@ struct EntityResolver {
             !Vocabulary.institutionHeads.contains(first), words.count <= 3
         else { return false }
         if words.contains("of") || words.contains("for") { return false }
+        // "People", "Workers": words for people in general.
+        if words.count == 1, Vocabulary.isPeopleNoun(first) { return false }
         if let last = words.last, Self.nonNameEndings.contains(where: { last.hasSuffix($0) }) { return false }
         if isCommonWord(e) { return false }
         if e.afterThe * 3 > e.count { return false }

@@ -152,6 +152,8 @@ extension FactExtractor.Reader {
                 return k == index
                     || words.items[index..<k].allSatisfy {
                         $0.punctuationAfter.isEmpty && !Vocabulary.leadingFunctionWords.contains($0.lower) && !$0.isNumber
+                            && !Vocabulary.personVerbs.contains($0.lower) && !TermShape.verbs.contains($0.lower)
+                            && !(!$0.isCapitalised && $0.lower.hasSuffix("ed"))
                     }
             }
             if k > index, !words[k - 1].punctuationAfter.isEmpty { return false }
