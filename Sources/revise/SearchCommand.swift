@@ -33,7 +33,11 @@ struct SearchCommand: ParsableCommand {
         for hit in hits {
             let places = KnowledgeOutput.citations(hit.citations, total: hit.citationCount)
             print(places + (hit.topic.isEmpty ? "" : "  · " + hit.topic))
-            for line in hit.highlighted.split(separator: "\n").prefix(4) { print("    " + line) }
+            // The lines that matched, in order, then others for context, four in all.
+            let lines = hit.highlighted.split(separator: "\n")
+            let matched = lines.indices.filter { lines[$0].contains("[") }
+            let shown = (matched + lines.indices.filter { !matched.contains($0) }).prefix(4).sorted()
+            for index in shown { print("    " + lines[index]) }
         }
     }
 }
