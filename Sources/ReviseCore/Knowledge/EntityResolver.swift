@@ -101,7 +101,9 @@ struct EntityResolver {
         for (subject, facts) in definitions {
             let key = canonical[subject] ?? subject
             if kinds[key] == .person { continue }
-            if kinds[key] == nil {
+            // A defined subject the evidence has already turned down (a topic label such as "Agriculture:") stays
+            // out; the notes' abbreviations always come in.
+            if kinds[key] == nil, isAcronym(subject) || evidence[subject].map({ otherKind($0) != nil }) ?? true {
                 canonical[subject] = subject
                 kinds[subject] = isInstitution(subject) ? .organisation : .term
             }
@@ -195,7 +197,7 @@ struct EntityResolver {
         if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 || taught ? .organisation : nil }
         // An ordinary word used as a topic label ("Agriculture:", "Women:", "Living standards:") is not a term.
         if e.lowercase >= 2, e.midSentence == 0 || (single && e.lowercase * 2 >= e.midSentence),
-            !emphasised, e.quoted == 0, e.name.first?.isUppercase == true
+            !emphasised, e.quoted == 0, e.name.first?.isUppercase == true || single
         {
             return nil
         }
