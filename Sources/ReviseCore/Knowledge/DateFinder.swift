@@ -140,8 +140,8 @@ public enum DateFinder {
             sawSeparator = true
         } else if j + 3 < n, bytes[j] == UInt8(ascii: "a"), bytes[j + 1] == UInt8(ascii: "n"),
             bytes[j + 2] == UInt8(ascii: "d"), bytes[j + 3] == 0x20,
+            // "between 1936 and 1938": the year is the four bytes before `index`.
             wordBefore(index - 4, in: bytes, allowHyphen: false).0 == "between"
-                || precededByBetween(index, in: bytes)
         {
             j += 4
             sawSeparator = true
@@ -164,11 +164,6 @@ public enum DateFinder {
         }
         guard end > startYear, end - startYear <= 100, years.contains(end) else { return nil }
         return (end, j)
-    }
-
-    private static func precededByBetween(_ yearEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The year itself is the four bytes before `yearEnd`.
-        wordBefore(yearEnd - 4, in: bytes, allowHyphen: false).0 == "between"
     }
 
     /// A month (and day) written just before the year: "March 1921", "5 March 1953", "March 5, 1953",

@@ -7,6 +7,22 @@ public struct ExamQuestion: Hashable, Sendable, Codable {
         case howFarDoYouAgree = "how far do you agree"
         case howSignificant = "how significant"
         case other
+
+        /// The command of a question, from its first matching phrase: "How far do you agree?",
+        /// "Why did…", "Describe…".
+        public init(asking question: String) {
+            let lower = question.lowercased()
+            self = Self.phrases.first { lower.has($0.phrase) }?.command ?? .other
+        }
+
+        static let phrases: [(phrase: String, command: Command)] = [
+            ("how far do you agree", .howFarDoYouAgree), ("to what extent", .howFarDoYouAgree),
+            ("how far", .howFarDoYouAgree), ("agree or disagree", .howFarDoYouAgree),
+            ("how significant", .howSignificant), ("how important", .howSignificant),
+            ("significance", .howSignificant), ("explain why", .explainWhy), ("why", .explainWhy),
+            ("explain how", .explainWhy), ("explain", .explainWhy), ("account for", .explainWhy),
+            ("describe", .describe), ("outline", .describe), ("what were", .describe), ("what was", .describe),
+        ]
     }
 
     public var text: String

@@ -387,7 +387,7 @@ extension FactExtractor.Reader {
     }
 
     /// "A -> B -> C", "A led to B", "B because A", "as a result".
-    mutating func readCause(_ sentence: String, context: Context) {
+    mutating func readCause(_ sentence: String, words: Words, context: Context) {
         let arrows = ["->", "→", "=>", "⇒", "-->"]
         if arrows.contains(where: { sentence.has($0) }) {
             var steps = [sentence]
@@ -399,7 +399,7 @@ extension FactExtractor.Reader {
             facts.append(
                 Fact(
                     kind: .cause, text: sentence, subject: steps[0], detail: steps[steps.count - 1], items: steps,
-                    topic: context.topic, mentions: mentions(Words(sentence)), citations: [context.citation]))
+                    topic: context.topic, mentions: mentions(words), citations: [context.citation]))
             return
         }
         // Markers are found in the sentence's bytes with ASCII letters lowered, so offsets stay the sentence's own.
@@ -417,7 +417,7 @@ extension FactExtractor.Reader {
             facts.append(
                 Fact(
                     kind: .cause, text: sentence, subject: cause, detail: effect, items: [cause, effect],
-                    topic: context.topic, mentions: mentions(Words(sentence)), citations: [context.citation]))
+                    topic: context.topic, mentions: mentions(words), citations: [context.citation]))
             return
         }
     }

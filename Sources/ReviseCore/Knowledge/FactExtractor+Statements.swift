@@ -39,7 +39,7 @@ extension FactExtractor.Reader {
                     mentions: mentions(words), citations: [context.citation]))
         }
         readQuotes(sentence, words: words, context: context)
-        if Vocabulary.mayJoinCauses(words) { readCause(sentence, context: context) }
+        if Vocabulary.mayJoinCauses(words) { readCause(sentence, words: words, context: context) }
         readRole(words, sentence: sentence, context: context)
         readAppositiveRoles(words, sentence: sentence, context: context)
         readCopula(words, sentence: sentence, context: context)
@@ -95,12 +95,7 @@ extension FactExtractor.Reader {
     /// An exam question, what it commands, and the factors its answer or plan uses.
     func question(at index: Int, citation: Citation, topic: [String]) -> ExamQuestion {
         let node = outline.nodes[index]
-        let lower = node.text.lowercased()
-        var command = ExamQuestion.Command.other
-        for (phrase, c) in Vocabulary.commands where lower.has(phrase) {
-            command = c
-            break
-        }
+        let command = ExamQuestion.Command(asking: node.text)
         var factors: [String] = []
         for child in outline.childIndices(of: index) {
             let n = outline.nodes[child]
@@ -133,28 +128,14 @@ extension FactExtractor.Reader {
         guard n > 0 else { return }
         let capitals = words.items.filter { $0.isCapitalised && !$0.isNumber }.count
         let titleCase = isTitle || (n >= 3 && capitals * 2 > n)
+        for w in words.items where !w.isCapitalised && !w.isNumber { lowercaseWords[w.lower, default: 0] += 1 }
         var runs: [(name: String, start: Int, end: Int)] = []
-        var i = 0
-        while i < n {
-            let w = words[i]
-            if !w.isCapitalised || w.isNumber {
-                if !w.isNumber { lowercaseWords[w.lower, default: 0] += 1 }
-                i += 1
-                continue
+        for run in Self.nameRuns(words) {
+            if run.isPair {
+                noteTerm(run.text, context: context) { $0.count += 1 }
+            } else if let name = recordName(words, start: run.start, end: run.end, context: context, titleCase: titleCase) {
+                runs.append((name, run.start, run.end))
             }
-            // "K and Z": two initials standing for two people the notes name together.
-            if w.isSingleLetter, i + 2 < n, words[i + 1].lower == "and",
-                words[i + 2].isSingleLetter, words[i + 2].isCapitalised, w.punctuationAfter.isEmpty
-            {
-                noteTerm(w.text + "&" + words[i + 2].text, context: context) { $0.count += 1 }
-                i += 3
-                continue
-            }
-            let (start, j) = Self.run(words, from: i)
-            if start <= j, let name = recordName(words, start: start, end: j, context: context, titleCase: titleCase) {
-                runs.append((name, start, j))
-            }
-            i = j + 1
         }
         // Names in one list: "Bukharin, Rykov and Tomsky", "Kamenev and Zinoviev".
         guard runs.count >= 2 else { return }
@@ -165,9 +146,10 @@ extension FactExtractor.Reader {
             if group.count >= 3 || (group.count == 2 && hasConjunction) {
                 for name in group {
                     for other in group where other != name {
-                        if var e = names[name], !e.partners.contains(other), e.partners.count < NameEvidence.partnerLimit {
-                            e.partners.append(other)
-                            names[name] = e
+                        if let partners = names[name]?.partners, !partners.contains(other),
+                            partners.count < NameEvidence.partnerLimit
+                        {
+                            names[name]?.partners.append(other)
                         }
                     }
                 }
@@ -236,8 +218,6 @@ extension FactExtractor.Reader {
     mutating func recordName(_ words: Words, start: Int, end j: Int, context: Context, titleCase: Bool) -> String? {
         let n = words.count
         let first = words[start]
-        // A single capital is an initial: "M. Malia" is a person called Malia.
-        if start == j, first.isSingleLetter { return nil }
         let name = words.text(start, j)
         var e = names[name] ?? NameEvidence(name: name)
         e.count += 1
@@ -325,27 +305,42 @@ extension FactExtractor.Reader {
     /// The names a sentence mentions, as written.
     func mentions(_ words: Words) -> [String] {
         var result: [String] = []
+        for run in Self.nameRuns(words) where !result.contains(run.text) { result.append(run.text) }
+        return result
+    }
+
+    /// A name in a sentence: a capitalised run, or two initials for two people ("K and Z", kept as "K&Z").
+    struct NameRun {
+        var text: String
+        var start: Int
+        var end: Int
+        var isPair: Bool
+    }
+
+    /// The names of a sentence in order: what `readNames` weighs and `mentions` lists.
+    static func nameRuns(_ words: Words) -> [NameRun] {
+        var result: [NameRun] = []
+        let n = words.count
         var i = 0
-        while i < words.count {
+        while i < n {
             let w = words[i]
             guard w.isCapitalised, !w.isNumber else {
                 i += 1
                 continue
             }
-            if w.isSingleLetter, i + 2 < words.count, words[i + 1].lower == "and",
-                words[i + 2].isSingleLetter, words[i + 2].isCapitalised
+            if w.isSingleLetter, i + 2 < n, words[i + 1].lower == "and", words[i + 2].isSingleLetter,
+                words[i + 2].isCapitalised, w.punctuationAfter.isEmpty
             {
-                let pair = w.text + "&" + words[i + 2].text
-                if !result.contains(pair) { result.append(pair) }
+                result.append(NameRun(text: w.text + "&" + words[i + 2].text, start: i, end: i + 2, isPair: true))
                 i += 3
                 continue
             }
-            let (start, j) = Self.run(words, from: i)
-            if start <= j, !words[start].isSingleLetter {
-                let name = words.text(start, j)
-                if !result.contains(name) { result.append(name) }
+            let (start, end) = run(words, from: i)
+            // A single capital is an initial ("M. Malia"), not a name.
+            if start <= end, !words[start].isSingleLetter || start < end {
+                result.append(NameRun(text: words.text(start, end), start: start, end: end, isPair: false))
             }
-            i = j + 1
+            i = end + 1
         }
         return result
     }

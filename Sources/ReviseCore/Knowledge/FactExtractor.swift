@@ -113,10 +113,12 @@ extension FactExtractor {
                     let dates = DateFinder.dates(in: title)
                     // A heading that is only a date ("1937:") dates the points under it; a heading with a date
                     // ("Civil war 1918-21") is an event itself.
-                    if let date = dates.first, wordsOutside(date.range, in: title) == 0 {
-                        open.date = date.when
-                    } else if let date = dates.first {
-                        addEvent(sentence: title, date: date, context: context)
+                    if let date = dates.first {
+                        if wordsOutside(date.range, in: title) == 0 {
+                            open.date = date.when
+                        } else {
+                            addEvent(sentence: title, date: date, context: context)
+                        }
                     }
                     open.person = leadingName(title)
                 case .question:
@@ -128,10 +130,10 @@ extension FactExtractor {
                         noteTerm(phrase, context: context) { $0.emphasised += 1 }
                     }
                     readStatement(node.text, node: node, context: context)
-                    if node.kind == .item, let label = node.label, DateFinder.dates(in: label).first != nil,
-                        wordsOutside(DateFinder.dates(in: label)[0].range, in: label) == 0
+                    if node.kind == .item, let label = node.label, let date = DateFinder.dates(in: label).first,
+                        wordsOutside(date.range, in: label) == 0
                     {
-                        open.date = DateFinder.dates(in: label)[0].when
+                        open.date = date.when
                     }
                     if node.kind == .item { open.person = node.label.flatMap { leadingName($0) } }
                 case .card:

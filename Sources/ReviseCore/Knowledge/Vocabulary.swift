@@ -208,14 +208,4 @@ enum Vocabulary {
         "warned", "told", "argued", "insisted", "remarked", "commented", "praised", "admitted", "proclaimed",
         "labelled", "labeled", "dubbed", "nicknamed", "named", "asked", "replied", "famously",
     ]
-
-    /// Command words of exam questions, and what they ask for.
-    static let commands: [(phrase: String, command: ExamQuestion.Command)] = [
-        ("how far do you agree", .howFarDoYouAgree), ("to what extent", .howFarDoYouAgree),
-        ("how far", .howFarDoYouAgree), ("agree or disagree", .howFarDoYouAgree),
-        ("how significant", .howSignificant), ("how important", .howSignificant),
-        ("significance", .howSignificant), ("explain why", .explainWhy), ("why", .explainWhy),
-        ("explain how", .explainWhy), ("explain", .explainWhy), ("account for", .explainWhy),
-        ("describe", .describe), ("outline", .describe), ("what were", .describe), ("what was", .describe),
-    ]
 }
