@@ -174,9 +174,8 @@ struct EntityResolver {
         let single = words.count == 1
         // Taught: defined, emboldened as a phrase (a single bold word is often just emphasis), or quoted twice.
         let emphasised = e.emphasised > 0 && (!single || e.emphasised >= 2 || e.name.first?.isUppercase == true)
-        // A phrase quoted once is a term when it is short and not everyday words ("'dizzy with success'" is;
-        // "'get rich'" is not).
-        let quoted = e.quoted >= 2 || (e.quoted == 1 && e.lowercase < 2)
+        // A phrase in quotation marks that the sentence treats as a name ("known as the 'second serfdom'").
+        let quoted = e.quoted >= 1
         let taught = e.defined > 0 || emphasised || quoted
         guard TermShape.isTermLike(e.name) else { return nil }
         if let last = words.last, Self.adjectiveEndings.contains(where: { last.hasSuffix($0) }), !taught { return nil }
@@ -195,9 +194,13 @@ struct EntityResolver {
         // "Party", "Church": the word for an institution, not the name of one.
         if single, Vocabulary.institutionHeads.contains(words[0]) { return nil }
         if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 || taught ? .organisation : nil }
-        // An ordinary word used as a topic label ("Agriculture:", "Women:", "Living standards:") is not a term.
+        // A process, policy or doctrine the notes keep coming back to: "Collectivisation", "factionalism".
+        if single, TermShape.isConceptNoun(words[0]), e.count + e.lowercase >= 3 { return .term }
+        // An ordinary word used as a topic label ("Agriculture:", "Women:", "Living standards:") is not a term,
+        // unless the notes explain it.
         if e.lowercase >= 2, e.midSentence == 0 || (single && e.lowercase * 2 >= e.midSentence),
-            !emphasised, e.quoted == 0, e.name.first?.isUppercase == true || single
+            !emphasised, e.quoted == 0, e.defined == 0 || (single && e.lowercase > e.count),
+            e.name.first?.isUppercase == true || single
         {
             return nil
         }

@@ -22,10 +22,12 @@ extension FactExtractor.Reader {
         addDefinition(term: label, meaning: meaning, text: text, context: context)
     }
 
-    /// A definition, when the subject reads like a term; the term is noted as taught by the notes.
-    mutating func addDefinition(term: String, meaning: String, text: String, context: Context) {
+    /// A definition, when the subject reads like a term and the meaning explains it; the term is noted as taught by
+    /// the notes. The shape of the notes can vouch for the meaning (a card's back, the one line under a heading).
+    mutating func addDefinition(term: String, meaning: String, text: String, context: Context, shapeSaysSo: Bool = false) {
         let term = term.trimmingPunctuation()
-        guard TermShape.isTermLike(term), meaning.wordCount >= 1 else { return }
+        guard TermShape.isTermLike(term), meaning.wordCount >= 1, shapeSaysSo || TermShape.isGloss(meaning, of: term)
+        else { return }
         facts.append(
             Fact(
                 kind: .definition, text: text, subject: term, detail: meaning, topic: context.topic,
@@ -371,7 +373,12 @@ extension FactExtractor.Reader {
                 }
             }
             if speaker == nil, before.count == 0 { speaker = context.label ?? nil }
-            if quoteWords <= 4, !speechVerb, TermShape.isTermLike(quote.words) {
+            // A short phrase in quotation marks names a thing when the sentence treats it as a name ("known as
+            // the 'second serfdom'", "a policy of 'Russification'", "the 'Great Turn'"); otherwise the marks are
+            // the notes' own irony ("Yezhov 'unearthed' plots").
+            let named = quote.words.first?.isUppercase == true
+                || before.items.last.map { Vocabulary.namingCues.contains($0.lower) } ?? false
+            if quoteWords <= 4, !speechVerb, named, TermShape.isTermLike(quote.words) {
                 noteTerm(quote.words, context: context) { $0.quoted += 1 }
             }
             // A short phrase in quotes is a quotation only with someone who said it ("Trotsky called him 'a grey

@@ -88,7 +88,7 @@ extension FactExtractor.Reader {
                     topic: context.topic, mentions: mentions(Words(front + " " + back)),
                     citations: [context.citation]))
         } else if !front.hasSuffix("?"), front.wordCount <= 6, !back.isEmpty {
-            addDefinition(term: front, meaning: back, text: front + ": " + back, context: context)
+            addDefinition(term: front, meaning: back, text: front + ": " + back, context: context, shapeSaysSo: true)
         }
     }
 

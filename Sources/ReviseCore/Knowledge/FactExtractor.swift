@@ -126,7 +126,10 @@ extension FactExtractor {
                     questions.append(question(at: index, citation: citation, topic: topic))
                 case .item, .paragraph:
                     context.isItem = node.kind == .item
-                    for phrase in node.emphasis where TermShape.isTermLike(phrase) {
+                    // A bold lead-in ("**Peasant complaints:** …") is a label, read as one; bold inside the text
+                    // marks a term.
+                    let label = node.label?.trimmingPunctuation()
+                    for phrase in node.emphasis where phrase.trimmingPunctuation() != label && TermShape.isTermLike(phrase) {
                         noteTerm(phrase, context: context) { $0.emphasised += 1 }
                     }
                     readStatement(node.text, node: node, context: context)
@@ -172,7 +175,9 @@ extension FactExtractor {
                 {
                     var context = Context(citation: Citation(source: source, span: node.span), topic: [])
                     context.isItem = false
-                    addDefinition(term: open.title, meaning: meaning, text: open.title + ": " + meaning, context: context)
+                    addDefinition(
+                        term: open.title, meaning: meaning, text: open.title + ": " + meaning, context: context,
+                        shapeSaysSo: true)
                 }
                 return
             }

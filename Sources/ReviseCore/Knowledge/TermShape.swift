@@ -8,6 +8,8 @@ enum TermShape {
         "kept", "left", "put", "set", "ran", "grew", "meant", "brought", "sought", "fought", "built", "told",
     ]
 
+    static let adjectiveEndings = ["al", "ic", "ous", "ive", "ed", "ly", "ful", "ern", "ical", "less"]
+
     static func isTermLike(_ phrase: String) -> Bool {
         let words = Words(phrase)
         let n = words.count
@@ -17,6 +19,8 @@ enum TermShape {
         let last = words[n - 1]
         if Vocabulary.notNames.contains(first.lower), !first.isAcronym, !(n > 1 && first.isNumber) { return false }
         if n == 1, first.isNumber { return false }
+        // A lone adjective or participle is not a term: "economic", "unofficial", "liquidated", "western".
+        if n == 1, !first.isCapitalised, adjectiveEndings.contains(where: { first.lower.hasSuffix($0) }) { return false }
         if ["of", "and", "or", "the", "a", "to", "in", "for", "with", "by", "on"].contains(last.lower) { return false }
         for (k, w) in words.items.enumerated() {
             if verbs.contains(w.lower) { return false }
@@ -27,6 +31,50 @@ enum TermShape {
             if w.isPossessive, !(k + 1 < n && words[k + 1].isCapitalised) { return false }
             if !w.punctuationAfter.isEmpty, k < n - 1, !["-", "/", "&", "'", "’"].contains(w.punctuationAfter) { return false }
         }
+        return true
+    }
+
+    /// A word that names a process, a policy or a doctrine by its ending: "collectivisation", "Russification",
+    /// "factionalism".
+    static func isConceptNoun(_ word: String) -> Bool {
+        let w = word.lowercased()
+        guard w.count >= 8 else { return false }
+        return ["isation", "ization", "ification", "ism"].contains { w.hasSuffix($0) }
+    }
+
+    /// Words that start a statement rather than an explanation: the body of a topic label ("Peasant complaints:
+    /// During the 1920s the number … increased", "Secretariat: This position allowed him …").
+    static let statementOpeners: Set<String> = [
+        "he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there", "his", "her", "their", "its",
+        "during", "between", "despite", "although", "though", "after", "before", "since", "when", "while", "in",
+        "on", "at", "by", "from", "throughout", "however", "but", "and", "so", "because", "as", "if", "then",
+        "began", "was", "were", "had", "did",
+    ]
+
+    /// Whether the text after "Term:" or "Term -" explains the term ("state planning commission", "a land policy
+    /// put forward by …") rather than going on about a topic ("Farming continued to be very primitive",
+    /// "Between 1924 and 1927").
+    static func isGloss(_ meaning: String, of term: String) -> Bool {
+        let words = Words(meaning)
+        guard words.count > 0 else { return false }
+        var first = 0
+        // "Gosplan - 1921 - state planning commission": a date before the meaning.
+        while first < words.count - 1, words[first].isNumber { first += 1 }
+        if statementOpeners.contains(words[first].lower) || words[first].lower.hasSuffix("ly") { return false }
+        // "a land policy put forward by Stalin": an article starts a description.
+        if ["a", "an", "the"].contains(words[first].lower) { return true }
+        // A verb among the first words makes a statement: "mistakes were left untreated", "share of GDP rose".
+        for k in first..<min(words.count, first + 5) {
+            let w = words[k]
+            if verbs.contains(w.lower) || (k > first && w.lower.count > 4 && w.lower.hasSuffix("ed")) { return false }
+            if !w.punctuationAfter.isEmpty { break }
+        }
+        // A body that repeats its label's main word is about the topic, not a meaning of it ("Inefficient
+        // Farming: Farming continued …").
+        let head = Words(term)
+        guard head.count > 0 else { return false }
+        let stem = String(head[head.count - 1].lower.prefix(5))
+        if stem.count >= 4, words.items.prefix(8).contains(where: { $0.lower.hasPrefix(stem) }) { return false }
         return true
     }
 }

@@ -203,6 +203,13 @@ enum Vocabulary {
     }
 
     /// Words that open a quotation's speaker phrase: "Trotsky called him 'a grey blur'".
+    /// Words after which a phrase in quotation marks is a name for something: "the 'Great Turn'", "called
+    /// 'dizzy with success'", "known as 'enemy of the people'", "a policy of 'Russification'".
+    static let namingCues: Set<String> = [
+        "the", "a", "an", "called", "named", "termed", "dubbed", "as", "term", "of", "so-called", "label", "slogan",
+        "in", "declared", "labelled", "branded", "known",
+    ]
+
     static let speechVerbs: Set<String> = [
         "said", "says", "called", "referred", "described", "declared", "wrote", "claimed", "stated", "announced",
         "warned", "told", "argued", "insisted", "remarked", "commented", "praised", "admitted", "proclaimed",
