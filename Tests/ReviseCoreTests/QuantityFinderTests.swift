@@ -26,6 +26,15 @@ struct QuantityFinderTests {
         #expect(q.map(\.value) == [5e6, 20])
     }
 
+    @Test func readsMultiples() {
+        var q = found("electricity trebled, coal doubled")
+        #expect(q.map(\.value) == [3, 2] && q.allSatisfy { $0.unit == "times" } && q.map(\.text) == ["trebled", "doubled"])
+        q = found("in one shift dug 14x amount of coal expected")
+        #expect(q.first?.value == 14 && q.first?.unit == "times" && q.first?.text == "14x")
+        q = found("cutting 16 times more than the average miner")
+        #expect(q.first?.value == 16 && q.first?.unit == "times")
+    }
+
     @Test(arguments: [
         "How far do you agree? (10)", "in 1928 and 1932", "the 1930s", "3 reasons", "the 1st Five Year Plan",
         "brain sliced into pieces", "(a) Describe (4)",

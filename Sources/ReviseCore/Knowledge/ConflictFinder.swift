@@ -51,12 +51,18 @@ enum ConflictFinder {
 
     private static func measured(_ fact: Fact) -> Measured {
         var text = fact.text
+        // A multiple belongs to the words of its own piece of a list: "electricity trebled, coal doubled".
+        if let q = fact.quantity, q.unit == "times" {
+            text = text.pieces(separatedBy: ", ").first { $0.has(q.text) } ?? text
+        }
         if let q = fact.quantity { text = text.replacingFirst(q.text, with: " ") }
         if let w = fact.when { text = text.replacingFirst(w.text, with: " ") }
         let raw = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        let happening = Set(raw.compactMap { happenings[$0] })
+        var happening = Set(raw.compactMap { happenings[$0] })
+        // "14x the norm", "doubled": a multiple is a rise.
+        if fact.quantity?.unit == "times" { happening.insert("rise") }
         // What is counted belongs to the measure: "23,000 officers" counts officers.
-        if let unit = fact.quantity?.unit, unit != "%" { text += " " + unit }
+        if let unit = fact.quantity?.unit, unit != "%", unit != "times" { text += " " + unit }
         let words = Stem.all(ContentWords.of(text).filter { happenings[$0] == nil })
             .filter { !$0.allSatisfy(\.isNumber) && !Stem.scales.contains($0) }
         let context = words.union(Stem.all(Set(fact.topic.flatMap { ContentWords.of($0) })))
@@ -100,7 +106,9 @@ enum ConflictFinder {
         // enough. Percentages must share a word of their own sentence: "rose 10%" and "rose 300%" under one
         // heading are usually two measures.
         if a.happening.contains("death"), b.happening.contains("death") { return !sentence.isEmpty || setting.count >= 2 }
-        return !sentence.isEmpty || (setting.count >= 2 && (qa.unit == "%") == false)
+        // Percentages and multiples ("coal doubled", "electricity trebled") likewise.
+        let relative = qa.unit == "%" || qa.unit == "times"
+        return !sentence.isEmpty || (setting.count >= 2 && !relative)
     }
 
     /// The noun a number counts, unless it is one that anything could be counted in ("people", "overall").

@@ -18,6 +18,10 @@ public enum QuantityFinder {
         "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "half": 0.5, "a": 1,
     ]
+    /// Words that multiply: "coal output doubled", "electricity trebled".
+    static let multipliers: [String: Double] = [
+        "doubled": 2, "trebled": 3, "tripled": 3, "quadrupled": 4, "halved": 0.5,
+    ]
     /// Words after a number that say what is counted only in the grammatical sense; they are not units.
     static let notUnits: Set<String> = [
         "of", "and", "or", "the", "a", "an", "in", "to", "by", "from", "for", "were", "was", "had", "have", "has",
@@ -27,7 +31,7 @@ public enum QuantityFinder {
 
     /// Cheap first look: a digit, or a word like "million".
     static func mayHaveQuantities(_ words: Words) -> Bool {
-        words.items.contains { $0.isNumber || scales[$0.lower] != nil || $0.lower.unicodeScalars.first.map { $0.value < 0x3A && $0.value >= 0x30 } == true }
+        words.items.contains { $0.isNumber || scales[$0.lower] != nil || multipliers[$0.lower] != nil || $0.lower.unicodeScalars.first.map { $0.value < 0x3A && $0.value >= 0x30 } == true }
     }
 
     public static func quantities(in text: String, skipping dates: [DateFinder.Match] = []) -> [Match] {
@@ -69,6 +73,13 @@ public enum QuantityFinder {
                     w += 1
                 }
             }
+            // "electricity trebled": a multiple without a number.
+            if first == nil, word.isLetters, let times = multipliers[word.text] {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[word.range]), as: UTF8.self)
+                matches.append(Match(quantity: Quantity(value: times, unit: "times", text: text), range: word.range))
+                w += 1
+                continue
+            }
             guard var number = first else {
                 w += 1
                 continue
@@ -96,7 +107,7 @@ public enum QuantityFinder {
                     percent = true
                     unit = "%"
                     end += 2
-                } else if next.isLetters, next.range.count >= 3, !notUnits.contains(next.text),
+                } else if next.isLetters, next.range.count >= 3 || next.text == "times", !notUnits.contains(next.text),
                     skipped.allSatisfy({ !$0.overlaps(next.range) })
                 {
                     unit = next.text
@@ -182,6 +193,9 @@ public enum QuantityFinder {
                         for c in bytes[s..<i] { text.unicodeScalars.append(Unicode.Scalar(c | 0x20)) }
                         if scales[text] != nil {
                             words.append(Word(range: s..<i, text: text, isLetters: true, isNumber: false))
+                        } else if text == "x" {
+                            // "14x": fourteen times.
+                            words.append(Word(range: s..<i, text: "times", isLetters: true, isNumber: false))
                         } else {
                             // "1st", "5YP": not a number to count with.
                             words[words.count - 1].isNumber = false
