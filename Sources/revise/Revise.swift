@@ -17,7 +17,7 @@ struct Revise: ParsableCommand {
         subcommands: [
             ImportCommand.self, SourcesCommand.self, OutlineCommand.self, FactsCommand.self, TimelineCommand.self,
             PeopleCommand.self, PersonCommand.self, TermsCommand.self, QuestionsCommand.self, ConflictsCommand.self,
-            SearchCommand.self,
+            SearchCommand.self, FSRSCommand.self,
         ]
     )
 

@@ -25,7 +25,7 @@ struct CLI {
     /// Runs `revise` with `--db` pointing at this test's database unless `environment` says otherwise.
     @discardableResult
     func run(_ arguments: [String], useDatabase: Bool = true, environment: [String: String] = [:],
-             in directory: URL? = nil, asUser user: String? = nil) throws -> Result {
+             in directory: URL? = nil, asUser user: String? = nil, input: String? = nil) throws -> Result {
         let process = Process()
         let full = arguments + (useDatabase ? ["--db", database] : [])
         if let user {
@@ -55,7 +55,13 @@ struct CLI {
         let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inURL = folder.appendingPathComponent("stdin-\(UUID().uuidString)")
+            try Data(input.utf8).write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try out.close()
