@@ -73,8 +73,12 @@ struct FSRSReplayCommand: ParsableCommand {
 
     @OptionGroup var settings: SchedulerOptions
 
+    @Flag(help: "At the end, say on standard error how long the scheduling itself took (the input replayed again in memory, without reading or writing).")
+    var stats = false
+
     func run() throws {
-        var replay = ReviewReplay(scheduler: try settings.scheduler())
+        let started = ContinuousClock.now
+        var replay = ReviewReplay(scheduler: try settings.scheduler(), keepsHistory: stats)
         var out = ""
         var number = 0
         while let line = readLine(strippingNewline: true) {
@@ -94,5 +98,25 @@ struct FSRSReplayCommand: ParsableCommand {
             }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+        guard stats else { return }
+        let whole = ContinuousClock.now - started
+        // The best of three passes, as a benchmark would take it.
+        var best = Duration.seconds(1_000_000)
+        var cards = 0
+        for _ in 0..<3 {
+            let t = ContinuousClock.now
+            cards = replay.rerun().count
+            best = min(best, ContinuousClock.now - t)
+        }
+        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18
+        let reviews = replay.history.count
+        let rate = seconds > 0 ? Int(Double(reviews) / seconds) : 0
+        FileHandle.standardError.write(
+            Data(
+                """
+                \(reviews) reviews of \(cards) cards; the whole replay took \(whole), the scheduling alone \
+                \(String(format: "%.4f", seconds)) s (\(rate) reviews/s)
+
+                """.utf8))
     }
 }

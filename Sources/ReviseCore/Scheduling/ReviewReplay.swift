@@ -11,9 +11,28 @@ public struct ReviewReplay {
     public let scheduler: Scheduler
     private var cards: [String: CardSchedule] = [:]
 
-    public init(scheduler: Scheduler) { self.scheduler = scheduler }
+    /// Every review read, in order, by card number (the order cards first appeared), when `keepsHistory` is on:
+    /// enough to replay the whole input again without reading it.
+    public private(set) var history: [(card: Int, rating: Rating, at: Date)] = []
+    public private(set) var cardCount = 0
+    private var numbers: [String: Int] = [:]
+    private let keepsHistory: Bool
 
-    public struct Review: Decodable, Sendable {
+    public init(scheduler: Scheduler, keepsHistory: Bool = false) {
+        self.scheduler = scheduler
+        self.keepsHistory = keepsHistory
+    }
+
+    /// The whole recorded history through the scheduler again, from new cards: the scheduling work alone.
+    public func rerun() -> [CardSchedule] {
+        var cards = [CardSchedule?](repeating: nil, count: cardCount)
+        for (card, rating, time) in history {
+            cards[card] = scheduler.review(cards[card] ?? CardSchedule(due: time), rating, at: time)
+        }
+        return cards.compactMap { $0 }
+    }
+
+    public struct Review: Sendable {
         public var card: String
         public var rating: Int
         public var at: String
@@ -56,12 +75,7 @@ public struct ReviewReplay {
     public mutating func read(_ text: String, line number: Int) throws(BadLine) -> State? {
         let trimmed = text.trimming([" ", "\t", "\r"])
         if trimmed.isEmpty { return nil }
-        let review: Review
-        do {
-            review = try JSONDecoder().decode(Review.self, from: Data(trimmed.utf8))
-        } catch {
-            throw BadLine(line: number, problem: Self.explain(error))
-        }
+        let review = try Self.review(trimmed, line: number)
         guard let rating = Rating(rawValue: review.rating) else {
             throw BadLine(line: number, problem: "rating is \(review.rating); it must be 1 (again), 2 (hard), 3 (good) or 4 (easy)")
         }
@@ -77,27 +91,58 @@ public struct ReviewReplay {
         let recall = scheduler.retrievability(of: before, at: time)
         let after = scheduler.review(before, rating, at: time, chance: scheduler.fuzz ? Double.random(in: 0..<1) : 0.5)
         cards[review.card] = after
+        if keepsHistory {
+            let n = numbers[review.card] ?? cardCount
+            if n == cardCount {
+                numbers[review.card] = n
+                cardCount += 1
+            }
+            history.append((n, rating, time))
+        }
         return State(
             card: review.card, state: after.phase.rawValue, step: after.step, stability: after.stability ?? 0,
             difficulty: after.difficulty ?? 0, due: Timestamp.format(after.due), retrievability: recall)
     }
 
-    /// One JSON line for a state, keys in a fixed order.
-    public static func line(_ state: State) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(state)) ?? Data(), as: UTF8.self)
+    static let shape = "each line is {\"card\": \"c1\", \"rating\": 1-4, \"at\": \"2024-05-01T09:30:00Z\"}"
+
+    /// The review on one line: its three keys, with the right types.
+    static func review(_ text: String, line number: Int) throws(BadLine) -> Review {
+        let fields: [(String, FlatJSON.Value)]
+        do {
+            fields = try FlatJSON.object(text)
+        } catch {
+            throw BadLine(line: number, problem: "not a JSON object (\(error.problem)); \(shape)")
+        }
+        var card: String?
+        var rating: Int?
+        var at: String?
+        for (key, value) in fields {
+            switch (key, value) {
+            case ("card", .string(let s)): card = s
+            case ("card", .number(let n)): card = FlatJSON.number(n)
+            case ("rating", .number(let n)) where n == n.rounded() && abs(n) < 1e9: rating = Int(n)
+            case ("at", .string(let s)): at = s
+            case ("card", _), ("rating", _), ("at", _):
+                throw BadLine(line: number, problem: "'\(key)' has the wrong type (card: text, rating: a whole number 1-4, at: text)")
+            default: continue
+            }
+        }
+        for (name, present) in [("card", card != nil), ("rating", rating != nil), ("at", at != nil)] where !present {
+            throw BadLine(line: number, problem: "'\(name)' is missing; \(shape)")
+        }
+        return Review(card: card!, rating: rating!, at: at!)
     }
 
-    private static func explain(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _):
-            return "'\(key.stringValue)' is missing (each line is {\"card\": …, \"rating\": 1-4, \"at\": ISO-8601 time})"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            let key = context.codingPath.last?.stringValue ?? "the line"
-            return "'\(key)' has the wrong type (card: text, rating: a number 1-4, at: text)"
-        default:
-            return "not a JSON object of the form {\"card\": \"c1\", \"rating\": 3, \"at\": \"2024-05-01T09:30:00Z\"}"
-        }
+    /// One JSON line for a state, keys in a fixed order.
+    public static func line(_ state: State) -> String {
+        var out = "{\"card\":" + FlatJSON.quoted(state.card)
+        out += ",\"difficulty\":" + FlatJSON.number(state.difficulty)
+        out += ",\"due\":\"" + state.due + "\""
+        out += ",\"retrievability\":" + FlatJSON.number(state.retrievability)
+        out += ",\"stability\":" + FlatJSON.number(state.stability)
+        out += ",\"state\":\"" + state.state + "\""
+        out += ",\"step\":" + (state.step.map(String.init) ?? "null")
+        return out + "}"
     }
 }

@@ -99,10 +99,22 @@ public struct Scheduler: Hashable, Sendable {
         self.fuzz = fuzz
         decay = parameters.decay
         factor = parameters.factor
+        // Terms that depend on the settings alone, computed once with the same expressions (so the same bits).
+        let w = parameters.weights
+        intervalFactor = pow(desiredRetention, 1 / parameters.decay) - 1
+        easyDifficulty = w[4] - pow(M_E, w[5] * Double(4 - 1)) + 1
+        recallBase = pow(M_E, w[8])
+        forgetShortTerm = pow(M_E, w[17] * w[18])
+        shortTermBase = (1...4).map { r in pow(M_E, w[17] * (Double(r - 3) + w[18])) }
     }
 
     private let decay: Double
     private let factor: Double
+    private let intervalFactor: Double
+    private let easyDifficulty: Double
+    private let recallBase: Double
+    private let forgetShortTerm: Double
+    private let shortTermBase: [Double]
 
     // MARK: Reviewing
 
@@ -221,20 +233,20 @@ public struct Scheduler: Hashable, Sendable {
 
     /// Days until the chance of recall falls to the desired retention: rounded half to even, 1 … maximum.
     func nextInterval(_ stability: Double) -> Int {
-        let raw = (stability / factor) * (pow(desiredRetention, 1 / decay) - 1)
+        let raw = (stability / factor) * intervalFactor
         let days = raw.rounded(.toNearestOrEven)
         guard days.isFinite else { return maximumInterval }
         return min(max(Int(days), 1), maximumInterval)
     }
 
     private func shortTermStability(_ s: Double, _ r: Int) -> Double {
-        var increase = pow(Self.e, parameters[17] * (Double(r - 3) + parameters[18])) * pow(s, -parameters[19])
+        var increase = shortTermBase[r - 1] * pow(s, -parameters[19])
         if r >= 2 { increase = max(increase, 1.0) }
         return clampStability(s * increase)
     }
 
     private func nextDifficulty(_ d: Double, _ r: Int) -> Double {
-        let easy = initialDifficulty(4)
+        let easy = easyDifficulty
         let delta = -(parameters[6] * Double(r - 3))
         let damped = d + (10.0 - d) * delta / 9.0
         return clampDifficulty(parameters[7] * easy + (1 - parameters[7]) * damped)
@@ -245,12 +257,12 @@ public struct Scheduler: Hashable, Sendable {
         if r == 1 {
             let longTerm = parameters[11] * pow(d, -parameters[12]) * (pow(s + 1, parameters[13]) - 1)
                 * pow(Self.e, (1 - rr) * parameters[14])
-            let shortTerm = s / pow(Self.e, parameters[17] * parameters[18])
+            let shortTerm = s / forgetShortTerm
             next = min(longTerm, shortTerm)
         } else {
             let hardPenalty = r == 2 ? parameters[15] : 1
             let easyBonus = r == 4 ? parameters[16] : 1
-            next = s * (1 + pow(Self.e, parameters[8]) * (11 - d) * pow(s, -parameters[9])
+            next = s * (1 + recallBase * (11 - d) * pow(s, -parameters[9])
                 * (pow(Self.e, (1 - rr) * parameters[10]) - 1) * hardPenalty * easyBonus)
         }
         return clampStability(next)
