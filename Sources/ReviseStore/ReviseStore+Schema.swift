@@ -116,6 +116,46 @@ extension ReviseStore {
                 try savePassages(of: outline, sourceID: id, db: db)
             }
         }
+        migrator.registerMigration("v5: cards, their schedules and reviews") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE card (
+                        id TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        prompt TEXT NOT NULL,
+                        answer TEXT NOT NULL,
+                        body BLOB NOT NULL,
+                        topic TEXT NOT NULL,
+                        retired INTEGER NOT NULL DEFAULT 0,
+                        suspended INTEGER NOT NULL DEFAULT 0,
+                        phase TEXT NOT NULL DEFAULT 'learning',
+                        step INTEGER DEFAULT 0,
+                        stability REAL,
+                        difficulty REAL,
+                        due REAL NOT NULL,
+                        lastReview REAL,
+                        reviewCount INTEGER NOT NULL DEFAULT 0,
+                        lapseCount INTEGER NOT NULL DEFAULT 0,
+                        createdAt REAL NOT NULL
+                    );
+                    CREATE INDEX cardByDue ON card(retired, suspended, due);
+                    CREATE TABLE review (
+                        id INTEGER PRIMARY KEY,
+                        cardId TEXT NOT NULL REFERENCES card(id),
+                        rating INTEGER NOT NULL,
+                        at REAL NOT NULL,
+                        phase TEXT NOT NULL,
+                        step INTEGER,
+                        stability REAL NOT NULL,
+                        difficulty REAL NOT NULL,
+                        due REAL NOT NULL,
+                        previous BLOB
+                    );
+                    CREATE INDEX reviewByCard ON review(cardId, at);
+                    CREATE INDEX reviewByTime ON review(at);
+                    CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    """)
+        }
         return migrator
     }
 

@@ -81,6 +81,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     case database(String)
     case notFound(String)
+    /// A request the data refuses: a review dated before the card's last one.
+    case invalid(String)
 
     init(_ error: any Error) {
         if let error = error as? StoreError {
@@ -97,6 +99,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .cannotOpen(let path, let reason): "cannot open the database \(path): \(reason)"
         case .database(let message): "database error: \(message)"
         case .notFound(let what): what
+        case .invalid(let why): why
         }
     }
 }

@@ -17,7 +17,8 @@ struct Revise: ParsableCommand {
         subcommands: [
             ImportCommand.self, SourcesCommand.self, OutlineCommand.self, FactsCommand.self, TimelineCommand.self,
             PeopleCommand.self, PersonCommand.self, TermsCommand.self, QuestionsCommand.self, ConflictsCommand.self,
-            SearchCommand.self, FSRSCommand.self,
+            SearchCommand.self, CardsCommand.self, CardCommand.self, SuspendCommand.self, UnsuspendCommand.self,
+            DueCommand.self, ReviewCommand.self, FSRSCommand.self,
         ]
     )
 

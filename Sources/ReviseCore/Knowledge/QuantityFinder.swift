@@ -54,7 +54,8 @@ public enum QuantityFinder {
             var first = value(of: word, bytes)
             var endValue: Double?
             if word.text == "from", w + 3 < words.count, let a = value(of: words[w + 1], bytes),
-                words[w + 2].text == "to", let b = value(of: words[w + 3], bytes)
+                words[w + 2].text == "to", let b = value(of: words[w + 3], bytes),
+                !skipped.contains(where: { $0.overlaps(words[w + 1].range) || $0.overlaps(words[w + 3].range) })
             {
                 first = a
                 endValue = b

@@ -61,8 +61,12 @@ enum TermShape {
         // "Gosplan - 1921 - state planning commission": a date before the meaning.
         while first < words.count - 1, words[first].isNumber { first += 1 }
         if statementOpeners.contains(words[first].lower) || words[first].lower.hasSuffix("ly") { return false }
-        // "a land policy put forward by Stalin": an article starts a description.
-        if ["a", "an", "the"].contains(words[first].lower) { return true }
+        // "a land policy put forward by Stalin": an article starts a description, unless a "was" or "is" soon
+        // makes it a statement ("the NEP was a retreat to capitalism").
+        if ["a", "an", "the"].contains(words[first].lower) {
+            let copulas: Set<String> = ["was", "were", "is", "are", "had", "has"]
+            return !words.items.dropFirst(first).prefix(5).contains { copulas.contains($0.lower) }
+        }
         // A verb among the first words makes a statement: "mistakes were left untreated", "share of GDP rose".
         for k in first..<min(words.count, first + 5) {
             let w = words[k]

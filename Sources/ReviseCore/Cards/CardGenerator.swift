@@ -1,0 +1,278 @@
+/// Writes cards from what the notes say: terms both ways, the years of events, who held a post or said something,
+/// numbers in their sentence, events of one topic in order, and the notes' exam questions. A card is written only
+/// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
+public enum CardGenerator {
+    /// Changes whenever the cards written from the same notes change, so stores write their cards again.
+    public static let version = 1
+
+    public static func cards(from knowledge: KnowledgeBase) -> [Card] {
+        var writer = Writer(knowledge: knowledge)
+        writer.writeAll()
+        return writer.cards
+    }
+
+    struct Writer {
+        let knowledge: KnowledgeBase
+        var cards: [Card] = []
+        var seen: Set<String> = []
+        let kinds: [String: Entity.Kind]
+        /// For each person, the middle year of the dated events that name them: their era.
+        let era: [String: Int]
+        /// Claims each fact's citation makes in a disagreement, for the note on its card.
+        let disagreements: [Citation: Conflict]
+
+        init(knowledge: KnowledgeBase) {
+            self.knowledge = knowledge
+            var kinds: [String: Entity.Kind] = [:]
+            for e in knowledge.entities {
+                kinds[e.name] = e.kind
+                for a in e.aliases where kinds[a] == nil { kinds[a] = e.kind }
+            }
+            self.kinds = kinds
+            var years: [String: [Int]] = [:]
+            for fact in knowledge.facts where fact.kind == .event || fact.kind == .role {
+                guard let y = fact.when?.year else { continue }
+                for m in fact.mentions where kinds[m] == .person { years[m, default: []].append(y) }
+            }
+            era = years.mapValues { $0.sorted()[$0.count / 2] }
+            var disagreements: [Citation: Conflict] = [:]
+            for conflict in knowledge.conflicts {
+                for claim in conflict.claims { disagreements[claim.citation] = conflict }
+            }
+            self.disagreements = disagreements
+        }
+
+        mutating func add(_ card: Card) {
+            guard CardQuality.problems(card).isEmpty, seen.insert(card.id).inserted else { return }
+            cards.append(card)
+        }
+
+        mutating func add(
+            _ kind: Card.Kind, prompt: String, answer: String, choices: [String] = [], order: [String] = [],
+            note: String? = nil, from fact: Fact
+        ) {
+            add(
+                Card(
+                    id: Card.id(kind: kind, prompt: prompt, answer: answer), kind: kind, prompt: prompt, answer: answer,
+                    choices: choices, order: order, note: note, topic: fact.topic, citations: fact.citations))
+        }
+
+        mutating func writeAll() {
+            for fact in knowledge.facts {
+                switch fact.kind {
+                case .definition: writeDefinition(fact)
+                case .event: writeEvent(fact)
+                case .role: writeRole(fact)
+                case .quote: writeQuote(fact)
+                case .statistic: writeStatistic(fact)
+                case .cause: writeCause(fact)
+                case .list: break
+                }
+            }
+            writeOrderings()
+            for question in knowledge.questions { writeExam(question) }
+        }
+
+        // MARK: Terms
+
+        mutating func writeDefinition(_ fact: Fact) {
+            guard let term = fact.subject, let raw = fact.detail, kinds[term] != nil || isAcronym(term) else { return }
+            var meaning = Phrase.tidy(raw)
+            // "Gosplan - 1921 - state planning commission": the year goes after the meaning.
+            if let date = DateFinder.dates(in: meaning).first, meaning.hasPrefix(date.when.text) {
+                let rest = Phrase.tidy(String(meaning.dropFirst(date.when.text.count)))
+                if rest.wordCount >= 2 { meaning = rest + " (\(date.when.description))" }
+            }
+            guard meaning.wordCount >= 2, meaning.wordCount <= 25 else { return }
+            add(.reverse, prompt: "What is meant by “\(term)”?", answer: Phrase.capitalised(meaning), from: fact)
+            add(.reverse, prompt: "Which term means “\(meaning)”?", answer: term, from: fact)
+        }
+
+        func isAcronym(_ s: String) -> Bool {
+            let letters = s.unicodeScalars.filter { $0.isLetter }
+            return letters.count >= 2 && letters.allSatisfy { $0.isCapital }
+        }
+
+        // MARK: Events
+
+        mutating func writeEvent(_ fact: Fact) {
+            guard let when = fact.when, let detail = fact.detail else { return }
+            let statement = Phrase.tidy(detail.has(when.text) ? detail.replacingFirst(when.text, with: "") : detail)
+            let words = statement.split(separator: " ").map(String.init)
+            guard words.count >= 3, words.count <= 22 else { return }
+            let answer = when.description
+            if var question = Phrase.yearQuestion(statement, person: person(of: fact)) {
+                // "In which year" wants one year; a period or a decade is asked "When".
+                if when.isRange || when.month != nil || when.qualifier != .on {
+                    question = "When" + question.dropFirst("In which year".count)
+                }
+                // One question in three is asked with four years to choose from, near the right one (a question
+                // is asked one way only, so a session never shows it twice).
+                if Self.asChoice(question), !when.isRange, when.qualifier == .on, when.month == nil {
+                    let choices = Self.nearYears(when.year, seed: question).map(String.init) + [answer]
+                    add(.choice, prompt: question, answer: answer, choices: Self.shuffled(choices, seed: question), from: fact)
+                } else {
+                    add(.date, prompt: question, answer: answer, from: fact)
+                }
+            } else if fact.text.has(when.text), fact.text.wordCount <= 30 {
+                let blanked = fact.text.replacingFirst(when.text, with: CardQuality.blank)
+                let sentence = Phrase.clause(holding: CardQuality.blank, in: Phrase.tidy(blanked))
+                guard sentence.has(CardQuality.blank), sentence.wordCount >= 4 else { return }
+                add(.cloze, prompt: Phrase.capitalised(sentence), answer: when.text, from: fact)
+            }
+        }
+
+        /// Who an event is about: the person it names, else the person its heading is about ("Trotsky's
+        /// weaknesses" › "1926- Expelled from Politburo").
+        func person(of fact: Fact) -> String? {
+            if let s = fact.subject, kinds[s] == .person { return s }
+            guard let heading = fact.topic.last, let first = heading.split(separator: " ").first else { return nil }
+            var name = String(first)
+            for suffix in ["'s", "’s", "'", "’", ":"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+            if kinds[name] == .person { return name }
+            return knowledge.entity(named: name).flatMap { $0.kind == .person && $0.aliases.contains(name) ? $0.name : nil }
+        }
+
+        static func asChoice(_ question: String) -> Bool { stableNumber(question) % 3 == 0 }
+
+        static func nearYears(_ year: Int, seed: String) -> [Int] {
+            let offsets = [-3, -2, -1, 1, 2, 3]
+            let start = stableNumber(seed) % offsets.count
+            return (0..<3).map { year + offsets[(start + $0 * 2) % offsets.count] }
+        }
+
+        static func stableNumber(_ text: String) -> Int {
+            var h: UInt64 = 14_695_981_039_346_656_037
+            for b in text.utf8 { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
+            return Int(h % 1_000_003)
+        }
+
+        static func shuffled(_ items: [String], seed: String) -> [String] {
+            items.sorted { stableNumber(seed + $0) < stableNumber(seed + $1) }
+        }
+
+        // MARK: People
+
+        mutating func writeRole(_ fact: Fact) {
+            guard let person = fact.subject, kinds[person] == .person, let raw = fact.detail else { return }
+            let role = Phrase.tidy(raw)
+            // A named post ("Commissar for Heavy Industry", "head of the NKVD"), not a description ("the bodyguard",
+            // "a member of the Politburo", which many were).
+            let named = role.split(separator: " ").contains { $0.first?.isUppercase == true }
+            guard role.wordCount >= 1, role.wordCount <= 8, !role.lowercased().hasPrefix("in charge"),
+                !role.lowercased().hasPrefix("member"), named, Phrase.startsLikeRole(role)
+            else { return }
+            // Only a post one person held in the notes makes a fair question.
+            let holders = Set(
+                knowledge.facts.filter { $0.kind == .role && $0.detail.map(Card.normalised) == Card.normalised(raw) }
+                    .compactMap(\.subject))
+            guard holders.count == 1 else { return }
+            let when = fact.when.map { " in \($0.description)" } ?? ""
+            let prompt = "Who was \(Phrase.withArticle(role))\(when)?"
+            let distractors = peopleOfTheSameEra(as: person, excluding: holders)
+            if Self.asChoice(prompt), distractors.count == 3 {
+                add(.choice, prompt: prompt, answer: person, choices: Self.shuffled(distractors + [person], seed: prompt), from: fact)
+            } else {
+                add(.who, prompt: prompt, answer: person, from: fact)
+            }
+        }
+
+        func peopleOfTheSameEra(as person: String, excluding: Set<String>) -> [String] {
+            let year = era[person]
+            let people = knowledge.people.map(\.name).filter { !excluding.contains($0) && $0 != person }
+            return Array(
+                people.sorted { a, b in
+                    let da = year.flatMap { y in era[a].map { abs($0 - y) } } ?? 1000
+                    let db = year.flatMap { y in era[b].map { abs($0 - y) } } ?? 1000
+                    return (da, a) < (db, b)
+                }.prefix(3))
+        }
+
+        mutating func writeQuote(_ fact: Fact) {
+            guard let speaker = fact.subject, kinds[speaker] == .person, let words = fact.detail else { return }
+            let quote = Phrase.tidy(words)
+            // A short phrase in quotation marks is more often a name for something than words someone said.
+            guard quote.wordCount >= 5, quote.wordCount <= 30 else { return }
+            add(.who, prompt: "Who said “\(quote)”?", answer: speaker, from: fact)
+        }
+
+        // MARK: Numbers and causes
+
+        mutating func writeStatistic(_ fact: Fact) {
+            guard let q = fact.quantity, fact.text.wordCount <= 32, fact.text.has(q.text) else { return }
+            let blanked = Phrase.tidy(fact.text.replacingFirst(q.text, with: CardQuality.blank))
+            let sentence = Phrase.clause(holding: CardQuality.blank, in: blanked)
+            guard sentence.has(CardQuality.blank), sentence.wordCount >= 5 else { return }
+            var note: String?
+            if let conflict = fact.citations.compactMap({ disagreements[$0] }).first {
+                note = "Sources disagree: " + conflict.claims.map { "\($0.value) (\($0.citation))" }.joined(separator: ", ")
+            }
+            add(.cloze, prompt: Phrase.capitalised(sentence), answer: q.text, note: note, from: fact)
+        }
+
+        /// Arrows the notes drew ("Troika -> carried out the executions", "Nikolaev -> the murderer who killed
+        /// Kirov"): what something did, or who someone was.
+        mutating func writeCause(_ fact: Fact) {
+            guard fact.text.has("->") || fact.text.has("→") else { return }
+            let links = fact.items.count >= 2 ? fact.items : [fact.subject, fact.detail].compactMap { $0 }
+            for (a, b) in zip(links, links.dropFirst()) {
+                let thing = Phrase.tidy(a)
+                let said = Phrase.tidy(b)
+                guard thing.wordCount >= 1, thing.wordCount <= 6, said.wordCount >= 3, said.wordCount <= 16,
+                    Phrase.startsLikeNounPhrase(thing), let first = said.split(separator: " ").first?.lowercased()
+                else { continue }
+                if Phrase.isParticiple(first), !["was", "were"].contains(first) {
+                    add(.basic, prompt: "What did \(Phrase.withArticleIfCommon(thing, isBody: kinds[thing] == .organisation)) do?", answer: Phrase.capitalised(said), from: fact)
+                } else if kinds[thing] == .person, ["the", "a", "an"].contains(first) {
+                    add(.basic, prompt: "Who was \(thing)?", answer: Phrase.capitalised(said), from: fact)
+                }
+            }
+        }
+
+        // MARK: Orderings and exam questions
+
+        mutating func writeOrderings() {
+            var byTopic: [[String]: [Fact]] = [:]
+            for fact in knowledge.timeline where !fact.topic.isEmpty {
+                guard let detail = fact.detail, Phrase.tidy(detail).wordCount >= 2, Phrase.tidy(detail).wordCount <= 12 else { continue }
+                byTopic[fact.topic, default: []].append(fact)
+            }
+            for topic in byTopic.keys.sorted(by: { $0.joined(separator: "/") < $1.joined(separator: "/") }) {
+                var chosen: [Fact] = []
+                var years: Set<Int> = []
+                for fact in byTopic[topic]! where !years.contains(fact.when!.year) && !fact.when!.isRange {
+                    chosen.append(fact)
+                    years.insert(fact.when!.year)
+                    if chosen.count == 4 { break }
+                }
+                guard chosen.count == 4 else { continue }
+                let items = chosen.map { Phrase.capitalised(Phrase.tidy($0.detail!)) }
+                let shown = Self.shuffled(items, seed: topic.joined(separator: "/"))
+                guard shown != items else { continue }
+                let prompt = "Put in time order: " + shown.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
+                let answer = zip(items, chosen).map { "\($0.0) (\($0.1.when!.description))" }.joined(separator: " → ")
+                var fact = chosen[0]
+                fact.citations = Array(Set(chosen.flatMap(\.citations))).sorted()
+                add(.ordering, prompt: prompt, answer: answer, order: items, from: fact)
+            }
+        }
+
+        mutating func writeExam(_ question: ExamQuestion) {
+            // A heading with marks ("Stalin's Terror (10)") is a topic, not a question to practise.
+            guard question.text.has("?") || question.command != .other, question.marks != nil || question.text.wordCount >= 6
+            else { return }
+            let factors = question.factors.map(Phrase.tidy).filter { $0.wordCount >= 2 && $0.wordCount <= 16 }
+            guard factors.count >= 2 else { return }
+            var prompt = question.text.trimming([" "])
+            if let marks = question.marks, !prompt.has("(\(marks))") { prompt += " (\(marks) marks)" }
+            if !(prompt.hasSuffix("?") || prompt.hasSuffix(".") || prompt.hasSuffix(")")) { prompt += "?" }
+            let answer = factors.prefix(8).map { "• " + Phrase.capitalised($0) }.joined(separator: "\n")
+            let fact = Fact(kind: .list, text: question.text, topic: question.topic, citations: [question.citation])
+            add(
+                Card(
+                    id: Card.id(kind: .exam, prompt: prompt, answer: ""), kind: .exam, prompt: prompt, answer: answer,
+                    topic: fact.topic,
+                    citations: fact.citations))
+        }
+    }
+}

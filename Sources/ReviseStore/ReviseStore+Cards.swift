@@ -1,0 +1,298 @@
+import Foundation
+import GRDB
+import ReviseCore
+
+/// A card as the store keeps it: the card, where it stands with the scheduler, and what the student did to it.
+public struct StoredCard: Hashable, Sendable, Codable {
+    public var card: Card
+    public var schedule: CardSchedule
+    public var suspended: Bool
+    /// Its fact is no longer in the notes: kept with its history, never shown for study.
+    public var retired: Bool
+    public var reviewCount: Int
+    public var lapseCount: Int
+
+    public var isNew: Bool { schedule.isNew }
+}
+
+/// One rating given to a card, with the memory state after it.
+public struct StoredReview: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var cardId: String
+    public var rating: Rating
+    public var at: Date
+    public var schedule: CardSchedule
+}
+
+extension ReviseStore {
+    /// What `refreshCards` changed.
+    public struct CardRefresh: Hashable, Sendable, Codable {
+        public var added = 0
+        public var kept = 0
+        public var retired = 0
+        public var unchanged = true
+    }
+
+    /// Makes the cards match the notes: new cards for new facts (due now), the same ids (and histories) for facts
+    /// that are still there, and retired (not deleted) cards for facts that are gone. Does nothing when no note
+    /// changed since the last time. One transaction.
+    @discardableResult
+    public func refreshCards(at now: Date) throws(StoreError) -> CardRefresh {
+        let signature: String = try read { db in
+            let hashes = try String.fetchAll(db, sql: "SELECT contentHash FROM source ORDER BY id")
+            let key = "cards \(CardGenerator.version)\u{1}" + hashes.joined(separator: "\u{1}")
+            return ContentHash.hex(Array(key.utf8))
+        }
+        let current: String? = try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'cardSignature'")
+        }
+        if current == signature { return CardRefresh() }
+        let cards = CardGenerator.cards(from: try knowledgeBase())
+        return try write { db in
+            var result = CardRefresh(unchanged: false)
+            let existing = Set(try String.fetchAll(db, sql: "SELECT id FROM card"))
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO card (id, kind, prompt, answer, body, topic, due, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, prompt = excluded.prompt, answer = excluded.answer,
+                        body = excluded.body, topic = excluded.topic, retired = 0
+                    """)
+            var generated = Set<String>()
+            for card in cards {
+                generated.insert(card.id)
+                if existing.contains(card.id) { result.kept += 1 } else { result.added += 1 }
+                try insert.execute(arguments: [
+                    card.id, card.kind.rawValue, card.prompt, card.answer, try Self.encodeBody(card),
+                    card.topic.joined(separator: " / "), now.timeIntervalSince1970, now.timeIntervalSince1970,
+                ])
+            }
+            let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ? AND retired = 0")
+            for id in existing.subtracting(generated) {
+                try retire.execute(arguments: [id])
+                if db.changesCount > 0 { result.retired += 1 }
+            }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('cardSignature', ?)", arguments: [signature])
+            return result
+        }
+    }
+
+    /// The parts of a card that are not columns of their own.
+    struct CardBody: Codable {
+        var choices: [String]
+        var order: [String]
+        var note: String?
+        var topic: [String]
+        var citations: [Citation]
+    }
+
+    static func encodeBody(_ card: Card) throws -> Data {
+        try JSONEncoder().encode(
+            CardBody(choices: card.choices, order: card.order, note: card.note, topic: card.topic, citations: card.citations))
+    }
+
+    static let cardColumns = """
+        id, kind, prompt, answer, body, retired, suspended, phase, step, stability, difficulty, due, lastReview,
+        reviewCount, lapseCount
+        """
+
+    static func storedCard(_ row: Row) throws -> StoredCard {
+        let body = try JSONDecoder().decode(CardBody.self, from: row["body"] as Data)
+        let card = Card(
+            id: row["id"], kind: Card.Kind(rawValue: row["kind"]) ?? .basic, prompt: row["prompt"], answer: row["answer"],
+            choices: body.choices, order: body.order, note: body.note, topic: body.topic, citations: body.citations)
+        let schedule = CardSchedule(
+            phase: StudyPhase(rawValue: row["phase"]) ?? .learning, step: row["step"], stability: row["stability"],
+            difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"]),
+            lastReview: (row["lastReview"] as Double?).map(Date.init(timeIntervalSince1970:)))
+        return StoredCard(
+            card: card, schedule: schedule, suspended: row["suspended"], retired: row["retired"],
+            reviewCount: row["reviewCount"], lapseCount: row["lapseCount"])
+    }
+
+    /// Every card, in the order they were made; retired ones only when asked for.
+    public func cards(includingRetired: Bool = false) throws(StoreError) -> [StoredCard] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT \(Self.cardColumns) FROM card \(includingRetired ? "" : "WHERE retired = 0") ORDER BY rowid"
+            ).map(Self.storedCard)
+        }
+    }
+
+    /// The card with this id, or the one card whose id starts with it.
+    public func card(id: String) throws(StoreError) -> StoredCard? {
+        try read { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [id]) {
+                return try Self.storedCard(row)
+            }
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                arguments: [id.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"])
+            return rows.count == 1 ? try Self.storedCard(rows[0]) : nil
+        }
+    }
+
+    /// Suspends or brings back a card; false when there is no such card.
+    @discardableResult
+    public func setSuspended(_ suspended: Bool, card id: String) throws(StoreError) -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE card SET suspended = ? WHERE id = ?", arguments: [suspended, id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Rates a card and saves the rating and the card's new schedule in one transaction: once this returns, the
+    /// rating is on disk.
+    public func review(card id: String, rating: Rating, at time: Date, scheduler: Scheduler) throws(StoreError) -> StoredCard {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [id])
+            else { throw StoreError.notFound("there is no card \(id)") }
+            var stored = try Self.storedCard(row)
+            if let last = stored.schedule.lastReview, time < last {
+                throw StoreError.invalid(
+                    "card \(id) was last reviewed at \(Timestamp.format(last)); a review cannot come before it")
+            }
+            let previous = try JSONEncoder().encode(stored)
+            let wasReview = stored.schedule.phase == .review
+            stored.schedule = scheduler.review(stored.schedule, rating, at: time, chance: Double.random(in: 0..<1))
+            stored.reviewCount += 1
+            if rating == .again, wasReview { stored.lapseCount += 1 }
+            let s = stored.schedule
+            try db.execute(
+                sql: """
+                    UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
+                        reviewCount = ?, lapseCount = ? WHERE id = ?
+                    """,
+                arguments: [
+                    s.phase.rawValue, s.step, s.stability, s.difficulty, s.due.timeIntervalSince1970,
+                    s.lastReview?.timeIntervalSince1970, stored.reviewCount, stored.lapseCount, id,
+                ])
+            try db.execute(
+                sql: """
+                    INSERT INTO review (cardId, rating, at, phase, step, stability, difficulty, due, previous)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, rating.rawValue, time.timeIntervalSince1970, s.phase.rawValue, s.step, s.stability, s.difficulty,
+                    s.due.timeIntervalSince1970, previous,
+                ])
+            return stored
+        }
+    }
+
+    /// Takes back the last rating given to any card: the card returns to where it stood before it. Nil when there
+    /// is nothing to undo.
+    public func undoLastReview() throws(StoreError) -> StoredCard? {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, cardId, previous FROM review ORDER BY id DESC LIMIT 1"),
+                let data = row["previous"] as Data?
+            else { return nil }
+            let before = try JSONDecoder().decode(StoredCard.self, from: data)
+            let s = before.schedule
+            try db.execute(
+                sql: """
+                    UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
+                        reviewCount = ?, lapseCount = ? WHERE id = ?
+                    """,
+                arguments: [
+                    s.phase.rawValue, s.step, s.stability, s.difficulty, s.due.timeIntervalSince1970,
+                    s.lastReview?.timeIntervalSince1970, before.reviewCount, before.lapseCount, before.card.id,
+                ])
+            try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [row["id"] as Int64])
+            return try Row.fetchOne(db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [before.card.id])
+                .map(Self.storedCard)
+        }
+    }
+
+    /// A card's reviews, oldest first.
+    public func reviews(of id: String) throws(StoreError) -> [StoredReview] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, cardId, rating, at, phase, step, stability, difficulty, due FROM review WHERE cardId = ? ORDER BY at, id",
+                arguments: [id]
+            ).map { row in
+                StoredReview(
+                    id: row["id"], cardId: row["cardId"], rating: Rating(rawValue: row["rating"]) ?? .good,
+                    at: Date(timeIntervalSince1970: row["at"]),
+                    schedule: CardSchedule(
+                        phase: StudyPhase(rawValue: row["phase"]) ?? .review, step: row["step"], stability: row["stability"],
+                        difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"]),
+                        lastReview: Date(timeIntervalSince1970: row["at"])))
+            }
+        }
+    }
+
+    /// What is due to study at `now`, in the order to study it: learning and relearning cards that are due, then
+    /// reviews that are due (most overdue first), then new cards up to what is left of `newPerDay` today (the day
+    /// being the 24 hours from `dayStart`).
+    public func dueCards(at now: Date, newPerDay: Int, dayStart: Date) throws(StoreError) -> [StoredCard] {
+        try read { db in
+            let t = now.timeIntervalSince1970
+            let learning = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.cardColumns) FROM card WHERE retired = 0 AND suspended = 0 AND lastReview IS NOT NULL
+                    AND phase != 'review' AND due <= ? ORDER BY due
+                    """, arguments: [t]
+            ).map(Self.storedCard)
+            let reviews = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.cardColumns) FROM card WHERE retired = 0 AND suspended = 0 AND phase = 'review'
+                    AND due <= ? ORDER BY due
+                    """, arguments: [t]
+            ).map(Self.storedCard)
+            let introducedToday = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(DISTINCT cardId) FROM review WHERE at >= ? AND cardId NOT IN
+                    (SELECT cardId FROM review WHERE at < ?)
+                    """, arguments: [dayStart.timeIntervalSince1970, dayStart.timeIntervalSince1970]) ?? 0
+            let newCards = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.cardColumns) FROM card WHERE retired = 0 AND suspended = 0 AND lastReview IS NULL
+                    ORDER BY rowid LIMIT ?
+                    """, arguments: [max(0, newPerDay - introducedToday)]
+            ).map(Self.storedCard)
+            return learning + reviews + newCards
+        }
+    }
+
+    /// How many cards are new, learning (or relearning), in review, suspended and retired.
+    public struct CardCounts: Hashable, Sendable, Codable {
+        public var new = 0
+        public var learning = 0
+        public var review = 0
+        public var suspended = 0
+        public var retired = 0
+    }
+
+    public func cardCounts() throws(StoreError) -> CardCounts {
+        try read { db in
+            var counts = CardCounts()
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT retired, suspended, lastReview IS NULL AS new, phase, COUNT(*) AS n FROM card
+                    GROUP BY retired, suspended, new, phase
+                    """)
+            {
+                let n: Int = row["n"]
+                if row["retired"] as Bool {
+                    counts.retired += n
+                } else if row["suspended"] as Bool {
+                    counts.suspended += n
+                } else if row["new"] as Bool {
+                    counts.new += n
+                } else if row["phase"] as String == "review" {
+                    counts.review += n
+                } else {
+                    counts.learning += n
+                }
+            }
+            return counts
+        }
+    }
+}
