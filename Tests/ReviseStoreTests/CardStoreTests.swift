@@ -1,0 +1,117 @@
+import Foundation
+import ReviseCore
+import TestSupport
+import Testing
+
+@testable import ReviseStore
+
+/// Cards in the store: made from the notes, the same ids on re-import, retired (with their history) when their
+/// fact goes, every rating saved with the card's new schedule, and the study queue in the right order.
+struct CardStoreTests {
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+
+    static let terror = """
+        Terror:
+        - Kirov was murdered in December 1934.
+        - In 1936 the first show trial was held.
+        - In 1937 Tukhachevsky was shot.
+        - In 1935 a new law was passed against young criminals.
+
+        Key words:
+        - Gosplan - state planning commission, coordinated industries and their targets
+        - NEP: the New Economic Policy, a compromise with capitalism
+        """
+
+    func save(_ store: ReviseStore, _ text: String, name: String = "terror.txt") throws {
+        _ = try store.save(try NoteImporter.parse(bytes: Array(text.utf8), name: name), path: "/notes/" + name, at: start)
+    }
+
+    @Test func reimportKeepsIdsAndHistoryAndRetiresWhatWentAway() throws {
+        let store = try ReviseStore.inMemory()
+        try save(store, Self.terror)
+        let first = try store.refreshCards(at: start)
+        #expect(first.added >= 6 && first.retired == 0)
+        let cards = try store.cards()
+        let ids = cards.map(\.card.id)
+        // Nothing changed: nothing is written again.
+        #expect(try store.refreshCards(at: start).unchanged)
+        // A review, then the same notes saved again with one line gone and one added.
+        let gosplan = try #require(cards.first { $0.card.prompt.contains("Gosplan") })
+        _ = try store.review(card: gosplan.card.id, rating: .good, at: start, scheduler: try Scheduler())
+        let kirov = try #require(cards.first { $0.card.prompt.contains("Kirov") || $0.card.answer.contains("Kirov") })
+        let edited = Self.terror.replacingOccurrences(of: "- Kirov was murdered in December 1934.\n", with: "")
+            + "\n- Stakhanovites - workers who beat their targets\n"
+        try save(store, edited)
+        let second = try store.refreshCards(at: start + 60)
+        #expect(second.retired >= 1 && second.added >= 1)
+        let after = try store.cards()
+        #expect(!after.contains { $0.card.id == kirov.card.id })
+        let retired = try #require(try store.card(id: kirov.card.id))
+        #expect(retired.retired)
+        // The reviewed card kept its id and its history.
+        let kept = try #require(try store.card(id: gosplan.card.id))
+        #expect(kept.reviewCount == 1 && !kept.retired && kept.schedule.lastReview == start)
+        #expect(try store.reviews(of: gosplan.card.id).count == 1)
+        // Every card that did not come from the removed line is still there, with the same id.
+        let untouched = cards.filter { !($0.card.prompt + $0.card.answer).contains("Kirov") }.map(\.card.id)
+        #expect(Set(untouched).isSubset(of: Set(after.map(\.card.id))))
+        #expect(ids.count == cards.count)
+        // The line comes back: the same card returns, not a new one.
+        try save(store, Self.terror)
+        try store.refreshCards(at: start + 120)
+        #expect(try store.card(id: kirov.card.id)?.retired == false)
+    }
+
+    @Test func aReviewIsSavedWithTheScheduleAndCanBeTakenBack() throws {
+        let store = try ReviseStore.inMemory()
+        try save(store, Self.terror)
+        try store.refreshCards(at: start)
+        let card = try #require(try store.cards().first)
+        let scheduler = try Scheduler(fuzz: false)
+        let rated = try store.review(card: card.card.id, rating: .good, at: start, scheduler: scheduler)
+        #expect(rated.schedule.phase == .learning && rated.schedule.step == 1 && rated.reviewCount == 1)
+        #expect(rated.schedule.due == start + 600)
+        let reloaded = try #require(try store.card(id: card.card.id))
+        #expect(reloaded.schedule == rated.schedule)
+        let undone = try #require(try store.undoLastReview())
+        #expect(undone.isNew && undone.reviewCount == 0)
+        #expect(try store.reviews(of: card.card.id).isEmpty)
+        #expect(try store.undoLastReview() == nil)
+        // A rating dated before the card's last one is refused, and nothing changes.
+        _ = try store.review(card: card.card.id, rating: .good, at: start + 100, scheduler: scheduler)
+        #expect(throws: StoreError.self) { try store.review(card: card.card.id, rating: .easy, at: start, scheduler: scheduler) }
+        #expect(try store.reviews(of: card.card.id).count == 1)
+        #expect(throws: StoreError.self) { try store.review(card: "nope", rating: .good, at: start, scheduler: scheduler) }
+    }
+
+    @Test func theQueueTakesLearningThenReviewsThenNewUpToTheLimit() throws {
+        let store = try ReviseStore.inMemory()
+        try save(store, Self.terror)
+        try store.refreshCards(at: start)
+        let scheduler = try Scheduler(fuzz: false)
+        let cards = try store.cards()
+        #expect(cards.count >= 6)
+        // One card into review (easy), one left learning (again).
+        _ = try store.review(card: cards[0].card.id, rating: .easy, at: start, scheduler: scheduler)
+        _ = try store.review(card: cards[1].card.id, rating: .again, at: start, scheduler: scheduler)
+        let later = start + 86400 * 30
+        let queue = try store.dueCards(at: later, newPerDay: 2, dayStart: later - 3600)
+        #expect(queue.count == 4)
+        #expect(queue[0].card.id == cards[1].card.id && queue[1].card.id == cards[0].card.id)
+        #expect(queue[2].isNew && queue[3].isNew)
+        // New cards already started today count against the limit.
+        let sameDay = try store.dueCards(at: start + 60, newPerDay: 2, dayStart: start - 60)
+        #expect(sameDay.filter(\.isNew).isEmpty)
+        // Suspended cards stay out.
+        try store.setSuspended(true, card: cards[2].card.id)
+        #expect(!(try store.dueCards(at: later, newPerDay: 50, dayStart: later).contains { $0.card.id == cards[2].card.id }))
+        let counts = try store.cardCounts()
+        #expect(counts.suspended == 1 && counts.review == 1 && counts.learning == 1)
+    }
+
+    @Test func theDatabaseIsUpgradedWithCardTables() throws {
+        let store = try ReviseStore.inMemory()
+        #expect(try store.cards().isEmpty)
+        #expect(try store.refreshCards(at: start).added == 0)
+    }
+}
