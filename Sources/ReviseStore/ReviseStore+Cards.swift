@@ -296,3 +296,50 @@ extension ReviseStore {
         }
     }
 }
+
+extension ReviseStore {
+    /// What the student has done and what is coming: reviews per day, true retention, the next 30 days' load.
+    public struct StudyStats: Hashable, Sendable, Codable {
+        public var counts: CardCounts
+        /// Reviews on each of the last `days` days, oldest first (day 0 is the first day).
+        public var reviewsPerDay: [Int]
+        /// Of the ratings given to cards that were in review, the share that were not "again"; nil with none.
+        public var trueRetention: Double?
+        public var reviewsCounted: Int
+        /// Cards due on each of the next 30 days (day 0 is today and includes overdue cards).
+        public var forecast: [Int]
+    }
+
+    /// Stats with days starting at `dayStart` (local midnight of today) and running back `days` days.
+    public func studyStats(dayStart: Date, days: Int = 30) throws(StoreError) -> StudyStats {
+        let counts = try cardCounts()
+        return try read { db in
+            let first = dayStart.addingTimeInterval(-Double(days - 1) * 86400)
+            var perDay = Array(repeating: 0, count: days)
+            var passed = 0
+            var counted = 0
+            let decoder = JSONDecoder()
+            for row in try Row.fetchAll(db, sql: "SELECT at, rating, previous FROM review WHERE at >= ?", arguments: [first.timeIntervalSince1970]) {
+                let at: Double = row["at"]
+                let day = Int((at - first.timeIntervalSince1970) / 86400)
+                if day >= 0, day < days { perDay[day] += 1 }
+                if let data = row["previous"] as Data?, let before = try? decoder.decode(StoredCard.self, from: data),
+                    !before.isNew, before.schedule.phase == .review
+                {
+                    counted += 1
+                    if (row["rating"] as Int) > 1 { passed += 1 }
+                }
+            }
+            var forecast = Array(repeating: 0, count: 30)
+            for due in try Double.fetchAll(
+                db, sql: "SELECT due FROM card WHERE retired = 0 AND suspended = 0 AND lastReview IS NOT NULL")
+            {
+                let day = max(0, Int((due - dayStart.timeIntervalSince1970) / 86400))
+                if day < 30 { forecast[day] += 1 }
+            }
+            return StudyStats(
+                counts: counts, reviewsPerDay: perDay, trueRetention: counted > 0 ? Double(passed) / Double(counted) : nil,
+                reviewsCounted: counted, forecast: forecast)
+        }
+    }
+}

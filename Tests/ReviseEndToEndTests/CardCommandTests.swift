@@ -43,6 +43,12 @@ struct CardCommandTests {
         let text = try cli.run(["card", id])
         #expect(text.out.contains("2 reviews") && text.out.contains("From: "))
 
+        let stats = try CLI.json(try cli.run(["stats", "--json", "--svg", cli.folder.appendingPathComponent("stats.svg").path]).out)
+        #expect((stats["reviewsPerDay"] as? [Int])?.count == 30 && (stats["forecast"] as? [Int])?.count == 30)
+        let svg = try String(contentsOf: cli.folder.appendingPathComponent("stats.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("Cards due, next 30 days"))
+        #expect(try cli.run(["stats"]).out.contains("Cards: "))
+
         #expect(try cli.run(["suspend", id]).status == 0)
         #expect(try cli.run(["cards", "--state", "suspended"]).out.contains(id))
         #expect(try cli.run(["unsuspend", id]).status == 0)
