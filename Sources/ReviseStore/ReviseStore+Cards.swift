@@ -47,8 +47,14 @@ extension ReviseStore {
             try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'cardSignature'")
         }
         if current == signature { return CardRefresh() }
-        let cards = CardGenerator.cards(from: try knowledgeBase())
-        return try write { db in
+        return try syncCards(CardGenerator.cards(from: try knowledgeBase()), at: now, signature: signature)
+    }
+
+    /// Makes the stored cards these: new ones added (due at `now`), existing ones updated in place (ids, schedules
+    /// and reviews kept), the rest retired. One transaction.
+    @discardableResult
+    public func syncCards(_ cards: [Card], at now: Date, signature: String? = nil) throws(StoreError) -> CardRefresh {
+        try write { db in
             var result = CardRefresh(unchanged: false)
             let existing = Set(try String.fetchAll(db, sql: "SELECT id FROM card"))
             let insert = try db.cachedStatement(
@@ -71,8 +77,10 @@ extension ReviseStore {
                 try retire.execute(arguments: [id])
                 if db.changesCount > 0 { result.retired += 1 }
             }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('cardSignature', ?)", arguments: [signature])
+            if let signature {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('cardSignature', ?)", arguments: [signature])
+            }
             return result
         }
     }
@@ -225,39 +233,51 @@ extension ReviseStore {
 
     /// What is due to study at `now`, in the order to study it: learning and relearning cards that are due, then
     /// reviews that are due (most overdue first), then new cards up to what is left of `newPerDay` today (the day
-    /// being the 24 hours from `dayStart`).
-    public func dueCards(at now: Date, newPerDay: Int, dayStart: Date) throws(StoreError) -> [StoredCard] {
+    /// being the 24 hours from `dayStart`). Only ids and schedules: a session loads each card when it shows it.
+    public func studyQueue(at now: Date, newPerDay: Int, dayStart: Date) throws(StoreError) -> [StudyQueue.Entry] {
         try read { db in
             let t = now.timeIntervalSince1970
-            let learning = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Self.cardColumns) FROM card WHERE retired = 0 AND suspended = 0 AND lastReview IS NOT NULL
-                    AND phase != 'review' AND due <= ? ORDER BY due
-                    """, arguments: [t]
-            ).map(Self.storedCard)
-            let reviews = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Self.cardColumns) FROM card WHERE retired = 0 AND suspended = 0 AND phase = 'review'
-                    AND due <= ? ORDER BY due
-                    """, arguments: [t]
-            ).map(Self.storedCard)
+            func entries(_ sql: String, _ arguments: StatementArguments) throws -> [StudyQueue.Entry] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    StudyQueue.Entry(
+                        id: row[0],
+                        schedule: CardSchedule(
+                            phase: StudyPhase(rawValue: row[1]) ?? .learning, step: row[2], stability: row[3],
+                            difficulty: row[4], due: Date(timeIntervalSince1970: row[5]),
+                            lastReview: (row[6] as Double?).map(Date.init(timeIntervalSince1970:))))
+                }
+            }
+            let columns = "id, phase, step, stability, difficulty, due, lastReview"
+            let learning = try entries(
+                """
+                SELECT \(columns) FROM card WHERE retired = 0 AND suspended = 0 AND due <= ? AND lastReview IS NOT NULL
+                AND phase != 'review' ORDER BY due
+                """, [t])
+            let reviews = try entries(
+                "SELECT \(columns) FROM card WHERE retired = 0 AND suspended = 0 AND due <= ? AND phase = 'review' ORDER BY due",
+                [t])
+            // New cards first rated today count against the day's new cards.
             let introducedToday = try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(DISTINCT cardId) FROM review WHERE at >= ? AND cardId NOT IN
-                    (SELECT cardId FROM review WHERE at < ?)
+                    SELECT COUNT(*) FROM card WHERE lastReview IS NOT NULL AND id IN
+                    (SELECT cardId FROM review WHERE at >= ?) AND NOT EXISTS
+                    (SELECT 1 FROM review r WHERE r.cardId = card.id AND r.at < ?)
                     """, arguments: [dayStart.timeIntervalSince1970, dayStart.timeIntervalSince1970]) ?? 0
-            let newCards = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Self.cardColumns) FROM card WHERE retired = 0 AND suspended = 0 AND lastReview IS NULL
-                    ORDER BY rowid LIMIT ?
-                    """, arguments: [max(0, newPerDay - introducedToday)]
-            ).map(Self.storedCard)
-            return learning + reviews + newCards
+            let fresh = try entries(
+                "SELECT \(columns) FROM card WHERE retired = 0 AND suspended = 0 AND lastReview IS NULL ORDER BY rowid LIMIT ?",
+                [max(0, newPerDay - introducedToday)])
+            return learning + reviews + fresh
         }
+    }
+
+    /// The cards of `studyQueue`, whole.
+    public func dueCards(at now: Date, newPerDay: Int, dayStart: Date) throws(StoreError) -> [StoredCard] {
+        var cards: [StoredCard] = []
+        for entry in try studyQueue(at: now, newPerDay: newPerDay, dayStart: dayStart) {
+            if let card = try card(id: entry.id) { cards.append(card) }
+        }
+        return cards
     }
 
     /// How many cards are new, learning (or relearning), in review, suspended and retired.

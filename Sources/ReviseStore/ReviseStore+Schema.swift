@@ -139,6 +139,7 @@ extension ReviseStore {
                         createdAt REAL NOT NULL
                     );
                     CREATE INDEX cardByDue ON card(retired, suspended, due);
+                    CREATE INDEX cardNew ON card(retired, suspended, lastReview);
                     CREATE TABLE review (
                         id INTEGER PRIMARY KEY,
                         cardId TEXT NOT NULL REFERENCES card(id),

@@ -101,9 +101,9 @@ struct StudyCommand: ParsableCommand {
         let opened = try store.openWithCards()
         let scheduler = try Scheduler()
         let now = Date()
-        let due = try opened.dueCards(at: now, newPerDay: new, dayStart: StudyDay.start(of: now))
-        var cards = Dictionary(due.map { ($0.card.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var queue = StudyQueue(due.map { StudyQueue.Entry(id: $0.card.id, schedule: $0.schedule) })
+        let due = try opened.studyQueue(at: now, newPerDay: new, dayStart: StudyDay.start(of: now))
+        var cards: [String: StoredCard] = [:]
+        var queue = StudyQueue(due)
         if due.isEmpty {
             let counts = try opened.cardCounts()
             if counts.new + counts.learning + counts.review == 0 {
@@ -121,10 +121,12 @@ struct StudyCommand: ParsableCommand {
         var message = ""
         var lastRated: String?
         session: while let entry = queue.next(at: Date()) {
-            guard let stored = cards[entry.id] else {
+            // Each card is read when it is shown, and kept for the rest of the session.
+            guard let stored = try cards[entry.id] ?? opened.card(id: entry.id) else {
                 queue.remove(entry.id)
                 continue
             }
+            cards[entry.id] = stored
             let total = queue.done + queue.waiting.count
             let counts = queue.counts
             var header = Screen.clear
