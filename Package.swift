@@ -37,7 +37,9 @@ let package = Package(
             dependencies: [
                 "ReviseCore", "ReviseStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The built-in courses: notes written for Revise, read like any imported file.
+            resources: [.copy("Courses")]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReviseCoreTests", dependencies: ["ReviseCore", "TestSupport"]),

@@ -98,7 +98,10 @@ struct StudyCommand: ParsableCommand {
 
     func run() throws {
         guard new >= 0 else { throw Failure(message: "--new \(new): the number of new cards a day cannot be negative", exitCode: 64) }
-        let opened = try store.openWithCards()
+        let opened = try store.open()
+        // A first run with no notes at all studies the built-in course.
+        let startedCourse = try Courses.addWhenEmpty(opened)
+        try opened.refreshCards(at: Date())
         let scheduler = try Scheduler()
         let now = Date()
         let due = try opened.studyQueue(at: now, newPerDay: new, dayStart: StudyDay.start(of: now))
@@ -118,7 +121,7 @@ struct StudyCommand: ParsableCommand {
             terminal.restore()
             Screen.write("\n")
         }
-        var message = ""
+        var message = startedCourse ? "No notes yet, so here is the built-in course \(Courses.all[0].title). Add your own with `revise import PATH`." : ""
         var lastRated: String?
         session: while let entry = queue.next(at: Date()) {
             // Each card is read when it is shown, and kept for the rest of the session.

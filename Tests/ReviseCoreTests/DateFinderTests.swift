@@ -58,6 +58,13 @@ struct DateFinderTests {
         #expect(DateFinder.dates(in: text).isEmpty, "\(text)")
     }
 
+    @Test func aNumberAfterAYearIsNotTheEndOfARange() {
+        // "from 4 million tonnes in 1927 to 18 million tonnes": 1927 alone, not 1927–2018.
+        let matches = DateFinder.dates(in: "Steel output rose from 4 million tonnes in 1927 to 18 million tonnes in 1937")
+        #expect(matches.map(\.when.year) == [1927, 1937] && matches.allSatisfy { !$0.when.isRange })
+        #expect(DateFinder.dates(in: "1928-32").first?.when.lastYear == 1932)
+    }
+
     @Test func rangesThatGoBackwardsAreTwoDates() {
         let matches = DateFinder.dates(in: "1934-1928")
         #expect(matches.map(\.when.year) == [1934, 1928])

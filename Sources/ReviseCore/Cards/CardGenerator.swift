@@ -3,7 +3,7 @@
 /// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
 public enum CardGenerator {
     /// Changes whenever the cards written from the same notes change, so stores write their cards again.
-    public static let version = 1
+    public static let version = 3
 
     public static func cards(from knowledge: KnowledgeBase) -> [Card] {
         var writer = Writer(knowledge: knowledge)
@@ -96,7 +96,8 @@ public enum CardGenerator {
         // MARK: Events
 
         mutating func writeEvent(_ fact: Fact) {
-            guard let when = fact.when, let detail = fact.detail else { return }
+            // A question in the notes is not an event ("Why did Stalin abandon the NEP in 1928?").
+            guard let when = fact.when, let detail = fact.detail, !fact.text.has("?") else { return }
             let statement = Phrase.tidy(detail.has(when.text) ? detail.replacingFirst(when.text, with: "") : detail)
             let words = statement.split(separator: " ").map(String.init)
             guard words.count >= 3, words.count <= 22 else { return }
@@ -200,14 +201,19 @@ public enum CardGenerator {
 
         mutating func writeStatistic(_ fact: Fact) {
             guard let q = fact.quantity, fact.text.wordCount <= 32, fact.text.has(q.text) else { return }
-            let blanked = Phrase.tidy(fact.text.replacingFirst(q.text, with: CardQuality.blank))
+            // The number is hidden, the thing it counts stays: "About […] army officers", "from […] tonnes".
+            var hidden = q.text
+            if let unit = q.unit, unit != "%", unit != "times", hidden.hasSuffix(" " + unit) {
+                hidden = String(hidden.dropLast(unit.count + 1))
+            }
+            let blanked = Phrase.tidy(fact.text.replacingFirst(hidden, with: CardQuality.blank))
             let sentence = Phrase.clause(holding: CardQuality.blank, in: blanked)
             guard sentence.has(CardQuality.blank), sentence.wordCount >= 5 else { return }
             var note: String?
             if let conflict = fact.citations.compactMap({ disagreements[$0] }).first {
                 note = "Sources disagree: " + conflict.claims.map { "\($0.value) (\($0.citation))" }.joined(separator: ", ")
             }
-            add(.cloze, prompt: Phrase.capitalised(sentence), answer: q.text, note: note, from: fact)
+            add(.cloze, prompt: Phrase.capitalised(sentence), answer: hidden, note: note, from: fact)
         }
 
         /// Arrows the notes drew ("Troika -> carried out the executions", "Nikolaev -> the murderer who killed
@@ -234,7 +240,9 @@ public enum CardGenerator {
         mutating func writeOrderings() {
             var byTopic: [[String]: [Fact]] = [:]
             for fact in knowledge.timeline where !fact.topic.isEmpty {
-                guard let detail = fact.detail, Phrase.tidy(detail).wordCount >= 2, Phrase.tidy(detail).wordCount <= 12 else { continue }
+                guard let detail = fact.detail, !fact.text.has("?"), Phrase.tidy(detail).wordCount >= 2,
+                    Phrase.tidy(detail).wordCount <= 12
+                else { continue }
                 byTopic[fact.topic, default: []].append(fact)
             }
             for topic in byTopic.keys.sorted(by: { $0.joined(separator: "/") < $1.joined(separator: "/") }) {

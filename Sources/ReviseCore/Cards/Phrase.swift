@@ -109,8 +109,17 @@ enum Phrase {
         for separator in ["; ", ", ", " - ", " – ", " and "] {
             pieces = pieces.flatMap { $0.pieces(separatedBy: separator) }
         }
-        guard let piece = pieces.first(where: { $0.has(needle) }), piece.wordCount >= 5 else { return sentence }
+        // A piece without a verb is part of a list ("Stalin, Kamenev and Zinoviev against Trotsky in …"), not a
+        // clause that can stand alone.
+        guard let piece = pieces.first(where: { $0.has(needle) }), piece.wordCount >= 5, hasVerb(piece) else { return sentence }
         return tidy(piece)
+    }
+
+    static func hasVerb(_ text: String) -> Bool {
+        text.split(separator: " ").contains { word in
+            let w = word.lowercased().trimmingPunctuation()
+            return TermShape.verbs.contains(w) || isParticiple(w)
+        }
     }
 
     /// A statement cut before what follows its main clause: "built once operating provided…" → "built".

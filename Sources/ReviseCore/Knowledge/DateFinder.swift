@@ -162,7 +162,14 @@ public enum DateFinder {
             end = century + value
             if end < startYear { end += 100 }
         }
-        guard end > startYear, end - startYear <= 100, years.contains(end) else { return nil }
+        // A two-digit end closes a span of a few years ("1928-32"); "1927 to 18 million" is a number.
+        guard end > startYear, end - startYear <= (count == 2 ? 30 : 100), years.contains(end) else { return nil }
+        var k = j
+        while k < n, bytes[k] == 0x20 { k += 1 }
+        for scale in ["million", "thousand", "billion", "per cent", "percent"] {
+            let word = Array(scale.utf8)
+            if k + word.count <= n, Array(bytes[k..<(k + word.count)]) == word { return nil }
+        }
         return (end, j)
     }
 
