@@ -166,16 +166,8 @@ extension ReviseStore {
             stored.schedule = scheduler.review(stored.schedule, rating, at: time, chance: Double.random(in: 0..<1))
             stored.reviewCount += 1
             if rating == .again, wasReview { stored.lapseCount += 1 }
+            try Self.saveSchedule(of: stored, db: db)
             let s = stored.schedule
-            try db.execute(
-                sql: """
-                    UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
-                        reviewCount = ?, lapseCount = ? WHERE id = ?
-                    """,
-                arguments: [
-                    s.phase.rawValue, s.step, s.stability, s.difficulty, s.due.timeIntervalSince1970,
-                    s.lastReview?.timeIntervalSince1970, stored.reviewCount, stored.lapseCount, id,
-                ])
             try db.execute(
                 sql: """
                     INSERT INTO review (cardId, rating, at, phase, step, stability, difficulty, due, previous)
@@ -189,6 +181,20 @@ extension ReviseStore {
         }
     }
 
+    /// Writes a card's schedule and counts, in the caller's transaction.
+    static func saveSchedule(of stored: StoredCard, db: Database) throws {
+        let s = stored.schedule
+        try db.execute(
+            sql: """
+                UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
+                    reviewCount = ?, lapseCount = ? WHERE id = ?
+                """,
+            arguments: [
+                s.phase.rawValue, s.step, s.stability, s.difficulty, s.due.timeIntervalSince1970,
+                s.lastReview?.timeIntervalSince1970, stored.reviewCount, stored.lapseCount, stored.card.id,
+            ])
+    }
+
     /// Takes back the last rating given to any card: the card returns to where it stood before it. Nil when there
     /// is nothing to undo.
     public func undoLastReview() throws(StoreError) -> StoredCard? {
@@ -197,16 +203,7 @@ extension ReviseStore {
                 let data = row["previous"] as Data?
             else { return nil }
             let before = try JSONDecoder().decode(StoredCard.self, from: data)
-            let s = before.schedule
-            try db.execute(
-                sql: """
-                    UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
-                        reviewCount = ?, lapseCount = ? WHERE id = ?
-                    """,
-                arguments: [
-                    s.phase.rawValue, s.step, s.stability, s.difficulty, s.due.timeIntervalSince1970,
-                    s.lastReview?.timeIntervalSince1970, before.reviewCount, before.lapseCount, before.card.id,
-                ])
+            try Self.saveSchedule(of: before, db: db)
             try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [row["id"] as Int64])
             return try Row.fetchOne(db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [before.card.id])
                 .map(Self.storedCard)

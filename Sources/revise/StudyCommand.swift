@@ -159,19 +159,8 @@ struct StudyCommand: ParsableCommand {
                     typedText = typed
                     typedVerdict = AnswerCheck.check(typed, against: stored.card.answer)
                     break reveal
-                case UInt8(ascii: "s"):
-                    try opened.setSuspended(true, card: entry.id)
-                    queue.remove(entry.id)
-                    message = "Suspended: \(stored.card.prompt)"
-                    continue session
-                case UInt8(ascii: "u"):
-                    if let undone = try opened.undoLastReview() {
-                        cards[undone.card.id] = undone
-                        queue.undone(.init(id: undone.card.id, schedule: undone.schedule))
-                        message = "Took back the last rating."
-                    } else {
-                        message = "Nothing to take back."
-                    }
+                case UInt8(ascii: "s"), UInt8(ascii: "u"):
+                    message = try command(k, on: stored, store: opened, queue: &queue, cards: &cards)
                     continue session
                 default: continue
                 }
@@ -193,17 +182,8 @@ struct StudyCommand: ParsableCommand {
                 case UInt8(ascii: "1")...UInt8(ascii: "4"): rating = Rating(rawValue: Int(k) - 48)
                 case 10, 13: rating = typedVerdict?.suggestedRating
                 case UInt8(ascii: "q"): break session
-                case UInt8(ascii: "s"):
-                    try opened.setSuspended(true, card: entry.id)
-                    queue.remove(entry.id)
-                    message = "Suspended: \(stored.card.prompt)"
-                    continue session
-                case UInt8(ascii: "u"):
-                    if let undone = try opened.undoLastReview() {
-                        cards[undone.card.id] = undone
-                        queue.undone(.init(id: undone.card.id, schedule: undone.schedule))
-                        message = "Took back the last rating."
-                    }
+                case UInt8(ascii: "s"), UInt8(ascii: "u"):
+                    message = try command(k, on: stored, store: opened, queue: &queue, cards: &cards)
                     continue session
                 default: break
                 }
@@ -225,6 +205,22 @@ struct StudyCommand: ParsableCommand {
         Screen.write(
             Screen.clear + "Studied \(queue.done) card\(queue.done == 1 ? "" : "s")."
                 + (left > 0 ? " \(left) still to go; `revise study` carries on." : " Nothing more is due now.") + "\n")
+    }
+
+    /// `s` suspends the card shown; `u` takes back the last rating (of any card), which is shown next. Returns
+    /// what to tell the student.
+    func command(
+        _ key: UInt8, on stored: StoredCard, store: ReviseStore, queue: inout StudyQueue, cards: inout [String: StoredCard]
+    ) throws -> String {
+        if key == UInt8(ascii: "s") {
+            try store.setSuspended(true, card: stored.card.id)
+            queue.remove(stored.card.id)
+            return "Suspended: \(stored.card.prompt)"
+        }
+        guard let undone = try store.undoLastReview() else { return "Nothing to take back." }
+        cards[undone.card.id] = undone
+        queue.undone(.init(id: undone.card.id, schedule: undone.schedule))
+        return "Took back the last rating."
     }
 
     /// "in 10 minutes", "in 3 days".

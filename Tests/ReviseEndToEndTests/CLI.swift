@@ -22,6 +22,14 @@ struct CLI {
 
     func cleanUp() { try? FileManager.default.removeItem(at: folder) }
 
+    /// A fresh database with the Cold War notes of the test fixtures (always there) imported.
+    static func withColdWarNotes() throws -> CLI {
+        let cli = try CLI()
+        let result = try cli.run(["import", Fixtures.fixturesFolder.appendingPathComponent("other-subject").path])
+        guard result.status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: ["reason": result.err]) }
+        return cli
+    }
+
     /// Runs `revise` with `--db` pointing at this test's database unless `environment` says otherwise.
     @discardableResult
     func run(_ arguments: [String], useDatabase: Bool = true, environment: [String: String] = [:],

@@ -6,12 +6,7 @@ import Testing
 /// rating a card, and the mistakes a user makes.
 @Suite(.serialized)
 struct CardCommandTests {
-    func imported() throws -> CLI {
-        let cli = try CLI()
-        let result = try cli.run(["import", Fixtures.fixturesFolder.appendingPathComponent("other-subject").path])
-        #expect(result.status == 0, "\(result.err)")
-        return cli
-    }
+    func imported() throws -> CLI { try CLI.withColdWarNotes() }
 
     @Test func cardsAreListedStudiedAndRated() throws {
         let cli = try imported()

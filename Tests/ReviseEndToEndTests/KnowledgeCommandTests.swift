@@ -6,13 +6,7 @@ import Testing
 /// mistakes a user makes.
 @Suite(.serialized)
 struct KnowledgeCommandTests {
-    /// A database with the Cold War notes of the test fixtures (always there) imported.
-    func imported() throws -> CLI {
-        let cli = try CLI()
-        let result = try cli.run(["import", Fixtures.fixturesFolder.appendingPathComponent("other-subject").path])
-        #expect(result.status == 0, "\(result.err)")
-        return cli
-    }
+    func imported() throws -> CLI { try CLI.withColdWarNotes() }
 
     @Test func everyCommandAnswersInTextAndJSON() throws {
         let cli = try imported()

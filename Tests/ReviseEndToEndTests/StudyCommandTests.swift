@@ -49,12 +49,7 @@ struct StudyCommandTests {
         }
     }
 
-    func imported() throws -> CLI {
-        let cli = try CLI()
-        let result = try cli.run(["import", Fixtures.fixturesFolder.appendingPathComponent("other-subject").path])
-        #expect(result.status == 0, "\(result.err)")
-        return cli
-    }
+    func imported() throws -> CLI { try CLI.withColdWarNotes() }
 
     /// Reviews in the database, card by card, read with the CLI.
     func reviewCount(_ cli: CLI) throws -> Int {
