@@ -3,7 +3,7 @@
 /// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
 public enum CardGenerator {
     /// Changes whenever the cards written from the same notes change, so stores write their cards again.
-    public static let version = 3
+    public static let version = 4
 
     public static func cards(from knowledge: KnowledgeBase) -> [Card] {
         var writer = Writer(knowledge: knowledge)
@@ -85,7 +85,28 @@ public enum CardGenerator {
             }
             guard meaning.wordCount >= 2, meaning.wordCount <= 25 else { return }
             add(.reverse, prompt: "What is meant by “\(term)”?", answer: Phrase.capitalised(meaning), from: fact)
-            add(.reverse, prompt: "Which term means “\(meaning)”?", answer: term, from: fact)
+            let prompt = "Which term means “\(meaning)”?"
+            // One in three asked with four terms to choose from: other terms the notes define under the same topic
+            // (or, failing that, anywhere), never one that means the same.
+            let others = otherTerms(than: term, near: fact.topic)
+            if Self.asChoice(prompt), others.count == 3 {
+                add(.choice, prompt: prompt, answer: term, choices: Self.shuffled(others + [term], seed: prompt), from: fact)
+            } else {
+                add(.reverse, prompt: prompt, answer: term, from: fact)
+            }
+        }
+
+        /// Three other defined terms, those sharing the most of `topic`'s path first.
+        func otherTerms(than term: String, near topic: [String]) -> [String] {
+            let key = Card.normalised(term)
+            var seen: Set<String> = [key]
+            var scored: [(Int, String)] = []
+            for fact in knowledge.facts where fact.kind == .definition {
+                guard let t = fact.subject, kinds[t] != nil || isAcronym(t), seen.insert(Card.normalised(t)).inserted else { continue }
+                let shared = zip(fact.topic, topic).prefix { $0 == $1 }.count
+                scored.append((shared, t))
+            }
+            return scored.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.prefix(3).map(\.1)
         }
 
         func isAcronym(_ s: String) -> Bool {
