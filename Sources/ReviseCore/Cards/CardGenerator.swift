@@ -3,7 +3,7 @@
 /// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
 public enum CardGenerator {
     /// Changes whenever the cards written from the same notes change, so stores write their cards again.
-    public static let version = 4
+    public static let version = 5
 
     public static func cards(from knowledge: KnowledgeBase) -> [Card] {
         var writer = Writer(knowledge: knowledge)
@@ -61,7 +61,9 @@ public enum CardGenerator {
             for fact in knowledge.facts {
                 switch fact.kind {
                 case .definition: writeDefinition(fact)
-                case .event: writeEvent(fact)
+                case .event:
+                    writeEvent(fact)
+                    writeNameCloze(fact)
                 case .role: writeRole(fact)
                 case .quote: writeQuote(fact)
                 case .statistic: writeStatistic(fact)
@@ -156,6 +158,16 @@ public enum CardGenerator {
         }
 
         static func asChoice(_ question: String) -> Bool { stableNumber(question) % 3 == 0 }
+
+        /// The person an event names, hidden: "In 1937 […] was shot" → Tukhachevsky.
+        mutating func writeNameCloze(_ fact: Fact) {
+            guard let person = fact.subject, kinds[person] == .person, fact.text.wordCount <= 25,
+                Phrase.hasVerb(fact.text), fact.text.has(person + " ") || fact.text.has(person + "'")
+            else { return }
+            let sentence = Phrase.tidy(fact.text.replacingFirst(person, with: CardQuality.blank))
+            guard sentence.has(CardQuality.blank), sentence.wordCount >= 4 else { return }
+            add(.cloze, prompt: Phrase.capitalised(sentence), answer: person, from: fact)
+        }
 
         static func nearYears(_ year: Int, seed: String) -> [Int] {
             let offsets = [-3, -2, -1, 1, 2, 3]
