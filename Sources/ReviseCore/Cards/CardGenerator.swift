@@ -3,7 +3,7 @@
 /// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
 public enum CardGenerator {
     /// Changes whenever the cards written from the same notes change, so stores write their cards again.
-    public static let version = 5
+    public static let version = 6
 
     public static func cards(from knowledge: KnowledgeBase) -> [Card] {
         var writer = Writer(knowledge: knowledge)
@@ -270,31 +270,37 @@ public enum CardGenerator {
 
         // MARK: Orderings and exam questions
 
+        /// Events of one topic (a section, else its chapter) in fours, to put in order: at most three sets a topic.
         mutating func writeOrderings() {
             var byTopic: [[String]: [Fact]] = [:]
             for fact in knowledge.timeline where !fact.topic.isEmpty {
-                guard let detail = fact.detail, !fact.text.has("?"), Phrase.tidy(detail).wordCount >= 2,
-                    Phrase.tidy(detail).wordCount <= 12
+                guard let detail = fact.detail, !fact.text.has("?"), Phrase.tidy(detail).wordCount >= 3,
+                    Phrase.tidy(detail).wordCount <= 12, !fact.when!.isRange, Phrase.standsAlone(Phrase.tidy(detail))
                 else { continue }
                 byTopic[fact.topic, default: []].append(fact)
+                if fact.topic.count > 1 { byTopic[[fact.topic[0]], default: []].append(fact) }
             }
-            for topic in byTopic.keys.sorted(by: { $0.joined(separator: "/") < $1.joined(separator: "/") }) {
-                var chosen: [Fact] = []
+            var used: Set<Citation> = []
+            for topic in byTopic.keys.sorted(by: { ($1.count, $0.joined(separator: "/")) < ($0.count, $1.joined(separator: "/")) }) {
+                var pool: [Fact] = []
                 var years: Set<Int> = []
-                for fact in byTopic[topic]! where !years.contains(fact.when!.year) && !fact.when!.isRange {
-                    chosen.append(fact)
+                for fact in byTopic[topic]! where !years.contains(fact.when!.year) && !used.contains(fact.citations[0]) {
+                    pool.append(fact)
                     years.insert(fact.when!.year)
-                    if chosen.count == 4 { break }
                 }
-                guard chosen.count == 4 else { continue }
-                let items = chosen.map { Phrase.capitalised(Phrase.tidy($0.detail!)) }
-                let shown = Self.shuffled(items, seed: topic.joined(separator: "/"))
-                guard shown != items else { continue }
-                let prompt = "Put in time order: " + shown.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
-                let answer = zip(items, chosen).map { "\($0.0) (\($0.1.when!.description))" }.joined(separator: " → ")
-                var fact = chosen[0]
-                fact.citations = Array(Set(chosen.flatMap(\.citations))).sorted()
-                add(.ordering, prompt: prompt, answer: answer, order: items, from: fact)
+                for start in stride(from: 0, to: min(pool.count, 12), by: 4) where start + 4 <= pool.count {
+                    let chosen = Array(pool[start..<(start + 4)])
+                    let items = chosen.map { Phrase.capitalised(Phrase.tidy($0.detail!)) }
+                    let shown = Self.shuffled(items, seed: topic.joined(separator: "/") + "\(start)")
+                    guard shown != items else { continue }
+                    let prompt = "Put in time order: " + shown.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
+                    let answer = zip(items, chosen).map { "\($0.0) (\($0.1.when!.description))" }.joined(separator: " → ")
+                    var fact = chosen[0]
+                    fact.topic = topic
+                    fact.citations = Array(Set(chosen.flatMap(\.citations))).sorted()
+                    add(.ordering, prompt: prompt, answer: answer, order: items, from: fact)
+                    used.formUnion(chosen.map { $0.citations[0] })
+                }
             }
         }
 

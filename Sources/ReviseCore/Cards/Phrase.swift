@@ -115,6 +115,15 @@ enum Phrase {
         return tidy(piece)
     }
 
+    /// A statement that reads on its own in a list: no dangling start ("Rising to 93%", "Onwards - …", "and…").
+    static func standsAlone(_ text: String) -> Bool {
+        guard let first = text.split(separator: " ").first?.lowercased().trimmingPunctuation() else { return false }
+        // Nor one that leans on the sentence before ("He was arrested…", "Had been…") or lost its date ("( )").
+        let leaning: Set<String> = ["onwards", "after", "until", "he", "she", "they", "it", "his", "her", "their", "had", "has", "have"]
+        return CardQuality.danglingEdge(text) == nil && !first.hasSuffix("ing") && !leaning.contains(first)
+            && !text.has(" - ") && !text.has("( )") && !text.has("()")
+    }
+
     static func hasVerb(_ text: String) -> Bool {
         text.split(separator: " ").contains { word in
             let w = word.lowercased().trimmingPunctuation()
