@@ -86,6 +86,7 @@ struct CardGeneratorTests {
     @Test(arguments: [
         ("and the NEP ended in […]", "starts with 'and'"), ("[…] caused the famine, e.g.", "ends with 'eg'"),
         ("the (first plan began in […]", "unbalanced bracket"), ("he said “never in […]", "unbalanced quotation mark"),
+        ("[…] - emergency measure to rescue economy", "a cloze of a line's label"),
     ])
     func theRulesCatchBadCards(prompt: String, problem: String) {
         let card = Card(id: "c1", kind: .cloze, prompt: prompt, answer: "1928", citations: [Citation(source: "n", span: Span(1, 1))])

@@ -3,7 +3,7 @@
 /// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
 public enum CardGenerator {
     /// Changes whenever the cards written from the same notes change, so stores write their cards again.
-    public static let version = 6
+    public static let version = 7
 
     public static func cards(from knowledge: KnowledgeBase) -> [Card] {
         var writer = Writer(knowledge: knowledge)
@@ -141,7 +141,8 @@ public enum CardGenerator {
             } else if fact.text.has(when.text), fact.text.wordCount <= 30 {
                 let blanked = fact.text.replacingFirst(when.text, with: CardQuality.blank)
                 let sentence = Phrase.clause(holding: CardQuality.blank, in: Phrase.tidy(blanked))
-                guard sentence.has(CardQuality.blank), sentence.wordCount >= 4 else { return }
+                // A heading with its date ("The Soviet Economy 1918-1928") says too little to be asked.
+                guard sentence.has(CardQuality.blank), sentence.wordCount >= 5 else { return }
                 add(.cloze, prompt: Phrase.capitalised(sentence), answer: when.text, from: fact)
             }
         }

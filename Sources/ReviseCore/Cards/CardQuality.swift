@@ -37,6 +37,11 @@ public enum CardQuality {
         switch card.kind {
         case .cloze:
             if !prompt.has(blank) { problems.append("a cloze without a blank") }
+            // "[…] - emergency measure to rescue economy": the hidden part was the line's label, so nothing is left
+            // to say what the card is about.
+            if prompt.hasPrefix(blank + " -") || prompt.hasPrefix(blank + "-") || prompt.hasPrefix(blank + " –") {
+                problems.append("a cloze of a line's label")
+            }
             if Vocabulary.notNames.contains(a) { problems.append("a cloze that blanks a stop-word") }
         case .basic, .reverse, .date, .who, .choice, .exam:
             let ends = prompt.hasSuffix("?") || prompt.hasSuffix(".") || (card.kind == .exam && prompt.hasSuffix(")"))
