@@ -41,8 +41,35 @@ extension ReviseStore {
         }
     }
 
+    /// Reads every stored outline again when the knowledge was extracted by another version of Revise, so a
+    /// better reader improves notes imported before it. One transaction; nothing to do when up to date.
+    func refreshKnowledgeIfStale() throws(StoreError) {
+        let current: String? = try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'knowledgeVersion'")
+        }
+        let version = String(FactExtractor.version)
+        if current == version { return }
+        try write { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT source.id, source.name, outline.nodes FROM source JOIN outline ON outline.sourceId = source.id")
+            for row in rows {
+                let data: Data = row["nodes"]
+                let nodes = try OutlineArchive.decode([UInt8](data))
+                let outline = Outline(
+                    title: "", format: .outline, metadata: [:], nodes: nodes, warnings: [],
+                    lineCount: nodes.last?.span.last ?? 0)
+                try Self.saveKnowledge(of: outline, sourceID: row["id"], name: row["name"], db: db)
+            }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('knowledgeVersion', ?)", arguments: [version])
+            // The cards follow the knowledge.
+            try db.execute(sql: "DELETE FROM setting WHERE key = 'cardSignature'")
+        }
+    }
+
     /// What every source says, merged.
     public func knowledgeBase() throws(StoreError) -> KnowledgeBase {
+        try refreshKnowledgeIfStale()
         let sources: [SourceKnowledge] = try read { db in
             try Data.fetchAll(
                 db, sql: "SELECT body FROM knowledge JOIN source ON source.id = knowledge.sourceId ORDER BY source.id"

@@ -88,6 +88,13 @@ extension ReviseStore {
             }
             try Self.saveOutline(outline.nodes, sourceID: id, db: db)
             try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db)
+            // The first source's knowledge is of this version; with others already stored, their version stands
+            // (and a stale one is brought up to date when the knowledge is read).
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source") == 1 {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('knowledgeVersion', ?)",
+                    arguments: [String(FactExtractor.version)])
+            }
             try Self.savePassages(of: outline, sourceID: id, db: db)
             return (existing == nil ? .added : .updated, SourceID(rawValue: id))
         }

@@ -115,3 +115,22 @@ struct CardStoreTests {
         #expect(try store.refreshCards(at: start).added == 0)
     }
 }
+
+/// Knowledge extracted by an older version of Revise is read again from the stored outlines.
+struct KnowledgeVersionTests {
+    @Test func staleKnowledgeIsExtractedAgainOnce() throws {
+        let store = try ReviseStore.inMemory()
+        _ = try store.save(
+            try NoteImporter.parse(bytes: Array("Terror:\n- Kirov was murdered in December 1934.\n".utf8), name: "t.txt"),
+            path: "/n/t.txt", at: Date())
+        // As if an older Revise had written it: the knowledge emptied and its version set back.
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE knowledge SET body = ?", arguments: [Data(KnowledgeArchive.encode(SourceKnowledge(source: "t.txt")))])
+            try db.execute(sql: "UPDATE setting SET value = '0' WHERE key = 'knowledgeVersion'")
+        }
+        let kb = try store.knowledgeBase()
+        #expect(kb.facts.contains { $0.kind == .event && $0.when?.year == 1934 })
+        let version = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'knowledgeVersion'") }
+        #expect(version == String(FactExtractor.version))
+    }
+}
