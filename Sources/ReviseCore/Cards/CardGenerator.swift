@@ -20,6 +20,10 @@ public enum CardGenerator {
         let era: [String: Int]
         /// Claims each fact's citation makes in a disagreement, for the note on its card.
         let disagreements: [Citation: Conflict]
+        /// Who held each post, by its normalised name: a post one person held makes a fair question.
+        let holders: [String: Set<String>]
+        /// The terms the notes define, once each, with the topic of their definition.
+        let definedTerms: [(term: String, topic: [String])]
 
         init(knowledge: KnowledgeBase) {
             self.knowledge = knowledge
@@ -40,6 +44,21 @@ public enum CardGenerator {
                 for claim in conflict.claims { disagreements[claim.citation] = conflict }
             }
             self.disagreements = disagreements
+            var holders: [String: Set<String>] = [:]
+            var definedTerms: [(term: String, topic: [String])] = []
+            var defined: Set<String> = []
+            for fact in knowledge.facts {
+                if fact.kind == .role, let post = fact.detail, let person = fact.subject {
+                    holders[Card.normalised(post), default: []].insert(person)
+                }
+                if fact.kind == .definition, let t = fact.subject, kinds[t] != nil || TermShape.isAcronym(t),
+                    defined.insert(Card.normalised(t)).inserted
+                {
+                    definedTerms.append((t, fact.topic))
+                }
+            }
+            self.holders = holders
+            self.definedTerms = definedTerms
         }
 
         mutating func add(_ card: Card) {
@@ -78,7 +97,7 @@ public enum CardGenerator {
         // MARK: Terms
 
         mutating func writeDefinition(_ fact: Fact) {
-            guard let term = fact.subject, let raw = fact.detail, kinds[term] != nil || isAcronym(term) else { return }
+            guard let term = fact.subject, let raw = fact.detail, kinds[term] != nil || TermShape.isAcronym(term) else { return }
             var meaning = Phrase.tidy(raw)
             // "Gosplan - 1921 - state planning commission": the year goes after the meaning.
             if let date = DateFinder.dates(in: meaning).first, meaning.hasPrefix(date.when.text) {
@@ -101,19 +120,10 @@ public enum CardGenerator {
         /// Three other defined terms, those sharing the most of `topic`'s path first.
         func otherTerms(than term: String, near topic: [String]) -> [String] {
             let key = Card.normalised(term)
-            var seen: Set<String> = [key]
-            var scored: [(Int, String)] = []
-            for fact in knowledge.facts where fact.kind == .definition {
-                guard let t = fact.subject, kinds[t] != nil || isAcronym(t), seen.insert(Card.normalised(t)).inserted else { continue }
-                let shared = zip(fact.topic, topic).prefix { $0 == $1 }.count
-                scored.append((shared, t))
+            let scored = definedTerms.filter { Card.normalised($0.term) != key }.map { defined in
+                (zip(defined.topic, topic).prefix { $0 == $1 }.count, defined.term)
             }
             return scored.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.prefix(3).map(\.1)
-        }
-
-        func isAcronym(_ s: String) -> Bool {
-            let letters = s.unicodeScalars.filter { $0.isLetter }
-            return letters.count >= 2 && letters.allSatisfy { $0.isCapital }
         }
 
         // MARK: Events
@@ -198,9 +208,7 @@ public enum CardGenerator {
                 !role.lowercased().hasPrefix("member"), named, Phrase.startsLikeRole(role)
             else { return }
             // Only a post one person held in the notes makes a fair question.
-            let holders = Set(
-                knowledge.facts.filter { $0.kind == .role && $0.detail.map(Card.normalised) == Card.normalised(raw) }
-                    .compactMap(\.subject))
+            let holders = self.holders[Card.normalised(raw)] ?? []
             guard holders.count == 1 else { return }
             let when = fact.when.map { " in \($0.description)" } ?? ""
             let prompt = "Who was \(Phrase.withArticle(role))\(when)?"

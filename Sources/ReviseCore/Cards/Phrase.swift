@@ -56,8 +56,7 @@ enum Phrase {
         let words = thing.split(separator: " ")
         guard let first = words.first else { return thing }
         if ["the", "a", "an"].contains(first.lowercased()) { return lowercasedFirst(thing) }
-        let letters = first.unicodeScalars.filter { $0.isLetter }
-        let acronym = letters.count >= 2 && letters.allSatisfy { $0.isCapital }
+        let acronym = TermShape.isAcronym(String(first))
         let named = ["law", "act", "plan", "decree", "code", "pact", "treaty"].contains(words.last!.lowercased())
         if acronym || named || isBody { return "the " + thing }
         return words.count > 1 && !words.dropFirst().contains(where: { $0.first?.isUppercase == true })

@@ -226,10 +226,7 @@ struct EntityResolver {
         return Vocabulary.institutionHeads.contains(last.lowercased())
     }
 
-    private func isAcronym(_ name: String) -> Bool {
-        let letters = name.unicodeScalars.filter { $0.isLetter }
-        return letters.count >= 2 && letters.allSatisfy { $0.isCapital }
-    }
+    private func isAcronym(_ name: String) -> Bool { TermShape.isAcronym(name) }
 
     /// A spelling of the same name: one letter wrong, or two with the same first letter in a longer name.
     static func isVariant(_ a: String, of b: String, rare: Bool = true) -> Bool {

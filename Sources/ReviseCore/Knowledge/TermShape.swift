@@ -8,6 +8,12 @@ enum TermShape {
         "kept", "left", "put", "set", "ran", "grew", "meant", "brought", "sought", "fought", "built", "told",
     ]
 
+    /// Two or more letters, all capitals: "NEP", "NKVD", "K&Z".
+    static func isAcronym(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter { $0.isLetter }
+        return letters.count >= 2 && letters.allSatisfy { $0.isCapital }
+    }
+
     static let adjectiveEndings = ["al", "ic", "ous", "ive", "ed", "ly", "ful", "ern", "ical", "less"]
 
     static func isTermLike(_ phrase: String) -> Bool {
