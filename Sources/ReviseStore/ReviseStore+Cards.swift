@@ -11,8 +11,21 @@ public struct StoredCard: Hashable, Sendable, Codable {
     public var retired: Bool
     public var reviewCount: Int
     public var lapseCount: Int
+    /// When the student has reworded the card (the card then carries their words): what Revise wrote.
+    public var generated: CardText?
 
     public var isNew: Bool { schedule.isNew }
+}
+
+/// The two sides of a card.
+public struct CardText: Hashable, Sendable, Codable {
+    public var prompt: String
+    public var answer: String
+
+    public init(prompt: String, answer: String) {
+        self.prompt = prompt
+        self.answer = answer
+    }
 }
 
 /// One rating given to a card, with the memory state after it.
@@ -99,9 +112,12 @@ extension ReviseStore {
             CardBody(choices: card.choices, order: card.order, note: card.note, topic: card.topic, citations: card.citations))
     }
 
-    static let cardColumns = """
-        id, kind, prompt, answer, body, retired, suspended, phase, step, stability, difficulty, due, lastReview,
-        reviewCount, lapseCount
+    /// Cards with the student's edits over Revise's wording; add `WHERE`, `ORDER BY` (columns as `card.x`).
+    static let selectCards = """
+        SELECT card.id, kind, COALESCE(e.prompt, card.prompt) AS prompt, COALESCE(e.answer, card.answer) AS answer,
+            card.prompt AS generatedPrompt, card.answer AS generatedAnswer, e.cardId IS NOT NULL AS edited, body, retired,
+            suspended, phase, step, stability, difficulty, due, lastReview, reviewCount, lapseCount
+        FROM card LEFT JOIN cardEdit e ON e.cardId = card.id
         """
 
     static func storedCard(_ row: Row) throws -> StoredCard {
@@ -115,7 +131,8 @@ extension ReviseStore {
             lastReview: (row["lastReview"] as Double?).map(Date.init(timeIntervalSince1970:)))
         return StoredCard(
             card: card, schedule: schedule, suspended: row["suspended"], retired: row["retired"],
-            reviewCount: row["reviewCount"], lapseCount: row["lapseCount"])
+            reviewCount: row["reviewCount"], lapseCount: row["lapseCount"],
+            generated: row["edited"] ? CardText(prompt: row["generatedPrompt"], answer: row["generatedAnswer"]) : nil)
     }
 
     /// Every card, in the order they were made; retired ones only when asked for.
@@ -123,7 +140,7 @@ extension ReviseStore {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT \(Self.cardColumns) FROM card \(includingRetired ? "" : "WHERE retired = 0") ORDER BY rowid"
+                sql: "\(Self.selectCards) \(includingRetired ? "" : "WHERE retired = 0") ORDER BY card.rowid"
             ).map(Self.storedCard)
         }
     }
@@ -131,13 +148,36 @@ extension ReviseStore {
     /// The card with this id, or the one card whose id starts with it.
     public func card(id: String) throws(StoreError) -> StoredCard? {
         try read { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [id]) {
+            if let row = try Row.fetchOne(db, sql: "\(Self.selectCards) WHERE card.id = ?", arguments: [id]) {
                 return try Self.storedCard(row)
             }
             let rows = try Row.fetchAll(
-                db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                db, sql: "\(Self.selectCards) WHERE card.id LIKE ? ESCAPE '\\' LIMIT 2",
                 arguments: [id.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"])
             return rows.count == 1 ? try Self.storedCard(rows[0]) : nil
+        }
+    }
+
+    /// Words a card the student's way; an empty side, or a side the same as Revise's, keeps Revise's. The edit
+    /// is kept apart from the card, so it survives every re-import that still makes the card. False when there is
+    /// no such card.
+    @discardableResult
+    public func editCard(id: String, prompt: String, answer: String, at time: Date) throws(StoreError) -> Bool {
+        let prompt = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT prompt, answer FROM card WHERE id = ?", arguments: [id])
+            else { return false }
+            let newPrompt = prompt.isEmpty ? row["prompt"] as String : prompt
+            let newAnswer = answer.isEmpty ? row["answer"] as String : answer
+            if newPrompt == row["prompt"], newAnswer == row["answer"] {
+                try db.execute(sql: "DELETE FROM cardEdit WHERE cardId = ?", arguments: [id])
+            } else {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO cardEdit (cardId, prompt, answer, editedAt) VALUES (?, ?, ?, ?)",
+                    arguments: [id, newPrompt, newAnswer, time.timeIntervalSince1970])
+            }
+            return true
         }
     }
 
@@ -154,7 +194,7 @@ extension ReviseStore {
     /// rating is on disk.
     public func review(card id: String, rating: Rating, at time: Date, scheduler: Scheduler) throws(StoreError) -> StoredCard {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [id])
+            guard let row = try Row.fetchOne(db, sql: "\(Self.selectCards) WHERE card.id = ?", arguments: [id])
             else { throw StoreError.notFound("there is no card \(id)") }
             var stored = try Self.storedCard(row)
             if let last = stored.schedule.lastReview, time < last {
@@ -205,7 +245,7 @@ extension ReviseStore {
             let before = try JSONDecoder().decode(StoredCard.self, from: data)
             try Self.saveSchedule(of: before, db: db)
             try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [row["id"] as Int64])
-            return try Row.fetchOne(db, sql: "SELECT \(Self.cardColumns) FROM card WHERE id = ?", arguments: [before.card.id])
+            return try Row.fetchOne(db, sql: "\(Self.selectCards) WHERE card.id = ?", arguments: [before.card.id])
                 .map(Self.storedCard)
         }
     }

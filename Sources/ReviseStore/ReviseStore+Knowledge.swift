@@ -78,6 +78,31 @@ extension ReviseStore {
         return KnowledgeBase.merge(sources)
     }
 
+    /// Changes whenever the notes (or the version of Revise that read them) change: a cache of the knowledge base
+    /// is good while this stays the same.
+    public func knowledgeSignature() throws(StoreError) -> String {
+        try read { db in
+            let hashes = try String.fetchAll(db, sql: "SELECT path || ':' || contentHash FROM source ORDER BY id")
+            return "\(FactExtractor.version)\u{1}" + hashes.joined(separator: "\u{1}")
+        }
+    }
+
+    /// The passage of the notes a citation points into, with its topic: what a student reads to see where a fact
+    /// came from. Nil when the source is gone.
+    public func passage(at citation: Citation) throws(StoreError) -> (topic: String, text: String)? {
+        try read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT passage.topic AS topic, passage.text AS text FROM passageCitation pc
+                    JOIN source ON source.id = pc.sourceId JOIN passage ON passage.rowid = pc.passageId
+                    WHERE source.name = ? AND pc.firstLine <= ? AND pc.lastLine >= ?
+                    ORDER BY pc.lastLine - pc.firstLine LIMIT 1
+                    """, arguments: [citation.source, citation.span.last, citation.span.first]
+            ).map { ($0["topic"], $0["text"]) }
+        }
+    }
+
     /// A passage of the notes that matches a search, best first.
     public struct SearchHit: Hashable, Sendable, Codable {
         /// Where the passage is: its first place in the notes.

@@ -157,6 +157,18 @@ extension ReviseStore {
                     CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     """)
         }
+        migrator.registerMigration("v6: the student's own wording of a card") { db in
+            // Kept apart from the card so that refreshing the cards from the notes never overwrites an edit.
+            try db.execute(
+                sql: """
+                    CREATE TABLE cardEdit (
+                        cardId TEXT PRIMARY KEY REFERENCES card(id),
+                        prompt TEXT NOT NULL,
+                        answer TEXT NOT NULL,
+                        editedAt REAL NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 

@@ -29,6 +29,45 @@ public struct StoredSource: Hashable, Sendable, Codable {
     public var counts: [String: Int]
 }
 
+/// What importing one file did, as the command line and the web app report it.
+public struct ImportedFile: Hashable, Sendable, Codable {
+    public var path: String
+    /// added, updated, unchanged or failed.
+    public var status: String
+    public var format: String?
+    public var title: String?
+    public var sections: Int?
+    public var items: Int?
+    public var questions: Int?
+    public var cards: Int?
+    public var warnings: [String]
+    public var error: String?
+
+    /// A file that was read: what its outline holds (nothing when it was unchanged).
+    public init(path: String, outcome: SaveOutcome, outline: Outline?) {
+        self.path = path
+        status = outcome.rawValue
+        warnings = []
+        guard let outline else { return }
+        let counts = outline.counts
+        format = outline.format.rawValue
+        title = outline.title
+        sections = counts[.section] ?? 0
+        items = (counts[.item] ?? 0) + (counts[.paragraph] ?? 0)
+        questions = counts[.question] ?? 0
+        cards = (counts[.card] ?? 0) + (counts[.cloze] ?? 0)
+        warnings = outline.warnings.map { "\(path)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" }
+    }
+
+    /// A file that could not be imported, and why.
+    public init(path: String, error: String) {
+        self.path = path
+        status = "failed"
+        warnings = []
+        self.error = error
+    }
+}
+
 /// What saving a parsed file did.
 public enum SaveOutcome: String, Sendable, Codable {
     /// A new source.
@@ -98,6 +137,19 @@ extension ReviseStore {
             try Self.savePassages(of: outline, sourceID: id, db: db)
             return (existing == nil ? .added : .updated, SourceID(rawValue: id))
         }
+    }
+
+    /// Reads a file's bytes into an outline and saves it with its knowledge, unless the file at `path` is
+    /// unchanged since its last import (then nothing is parsed or written and the outline is nil). Every way notes
+    /// come in (the command line, an upload, a built-in course) goes through here.
+    public func importNote(
+        bytes: [UInt8], name: String, path: String, options: NoteImporter.Options = .init(), at date: Date
+    ) throws -> (outcome: SaveOutcome, outline: Outline?) {
+        let hash = ContentHash.hex(bytes)
+        if try contentHash(forPath: path) == hash { return (.unchanged, nil) }
+        let parsed = try NoteImporter.parse(bytes: bytes, name: name, options: options, contentHash: hash)
+        let (outcome, _) = try save(parsed, path: path, at: date)
+        return (outcome, parsed.outline)
     }
 
     /// Every imported source, in the order they were first imported.

@@ -27,21 +27,8 @@ struct ImportCommand: ParsableCommand {
         guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of megabytes") }
     }
 
-    struct FileReport: Encodable {
-        var path: String
-        var status: String
-        var format: String?
-        var title: String?
-        var sections: Int?
-        var items: Int?
-        var questions: Int?
-        var cards: Int?
-        var warnings: [String]
-        var error: String?
-    }
-
     struct Report: Encodable {
-        var files: [FileReport]
+        var files: [ImportedFile]
         var added = 0
         var updated = 0
         var unchanged = 0
@@ -55,7 +42,7 @@ struct ImportCommand: ParsableCommand {
         let found = NoteFiles.collect(paths)
         var report = Report(files: [], skipped: found.skipped)
         for failure in found.failures {
-            report.files.append(FileReport(path: failure.file, status: "failed", warnings: [], error: "\(failure)"))
+            report.files.append(ImportedFile(path: failure.file, error: "\(failure)"))
         }
         let showProgress = Output.stderrIsTerminal && !output.json
         for (n, file) in found.files.enumerated() {
@@ -87,27 +74,17 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    func importFile(_ file: NoteFiles.NoteFile, into db: ReviseStore, options: NoteImporter.Options) -> FileReport {
+    func importFile(_ file: NoteFiles.NoteFile, into db: ReviseStore, options: NoteImporter.Options) -> ImportedFile {
         let path = file.url.standardizedFileURL.path
         do {
             let bytes = try NoteFiles.read(file.url, shownAs: file.shown, limit: options.maxBytes)
-            let hash = ContentHash.hex(bytes)
-            if try db.contentHash(forPath: path) == hash {
-                return FileReport(path: file.shown, status: "unchanged", warnings: [])
-            }
-            let parsed = try NoteImporter.parse(bytes: bytes, name: file.shown, options: options, contentHash: hash)
-            let (outcome, _) = try db.save(parsed, path: path, at: Date())
-            let outline = parsed.outline
-            let counts = outline.counts
-            return FileReport(
-                path: file.shown, status: outcome.rawValue, format: outline.format.rawValue, title: outline.title,
-                sections: counts[.section] ?? 0, items: (counts[.item] ?? 0) + (counts[.paragraph] ?? 0),
-                questions: counts[.question] ?? 0, cards: (counts[.card] ?? 0) + (counts[.cloze] ?? 0),
-                warnings: outline.warnings.map { "\(file.shown)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" })
+            let (outcome, outline) = try db.importNote(
+                bytes: bytes, name: file.shown, path: path, options: options, at: Date())
+            return ImportedFile(path: file.shown, outcome: outcome, outline: outline)
         } catch let error as ImportError {
-            return FileReport(path: file.shown, status: "failed", warnings: [], error: "\(error)")
+            return ImportedFile(path: file.shown, error: "\(error)")
         } catch {
-            return FileReport(path: file.shown, status: "failed", warnings: [], error: "\(file.shown): \(error)")
+            return ImportedFile(path: file.shown, error: "\(file.shown): \(error)")
         }
     }
 

@@ -4,10 +4,6 @@ import ReviseCore
 import ReviseStore
 
 /// When the study day starts: local midnight of the day `now` falls in.
-enum StudyDay {
-    static func start(of now: Date) -> Date { Calendar.current.startOfDay(for: now) }
-}
-
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due", abstract: "What is due to study now, in the order a study session takes it.")

@@ -18,15 +18,19 @@ struct Revise: ParsableCommand {
             ImportCommand.self, SourcesCommand.self, OutlineCommand.self, FactsCommand.self, TimelineCommand.self,
             PeopleCommand.self, PersonCommand.self, TermsCommand.self, QuestionsCommand.self, ConflictsCommand.self,
             SearchCommand.self, CardsCommand.self, CardCommand.self, SuspendCommand.self, UnsuspendCommand.self,
-            DueCommand.self, ReviewCommand.self, StudyCommand.self, StatsCommand.self, CourseCommand.self, FSRSCommand.self,
+            DueCommand.self, ReviewCommand.self, StudyCommand.self, ServeCommand.self, StatsCommand.self, CourseCommand.self, FSRSCommand.self,
         ]
     )
 
     /// Every error ends here: one message on standard error, one exit code.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as Failure {
             FileHandle.standardError.write(Data("revise: \(failure.message)\n".utf8))
             Foundation.exit(failure.exitCode)

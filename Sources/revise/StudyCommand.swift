@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviseCore
+import ReviseCourses
 import ReviseStore
 
 #if canImport(Glibc)

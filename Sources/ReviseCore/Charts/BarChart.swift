@@ -55,20 +55,7 @@ public struct BarChart: Sendable {
         return max(1, peak / 5)
     }
 
-    static func f(_ x: Double) -> String { String(Double(Int((x * 10).rounded())) / 10) }
+    static func f(_ x: Double) -> String { Markup.number(x) }
 
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Markup.escape(text) }
 }

@@ -1,0 +1,21 @@
+/// Text made safe to put inside HTML, SVG or XML, in content or in a quoted attribute.
+public enum Markup {
+    public static func escape(_ text: some StringProtocol) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A number for an SVG coordinate: one decimal place, no trailing ".0" noise beyond it.
+    public static func number(_ x: Double) -> String { String(Double(Int((x * 10).rounded())) / 10) }
+}

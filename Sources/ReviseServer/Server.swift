@@ -1,0 +1,333 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ReviseCore
+import ReviseCourses
+import ReviseStore
+import Synchronization
+
+/// How `revise serve` runs.
+public struct ServerOptions: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Uploads larger than this are refused with 413 and a message.
+    public var maxUploadBytes = 20 * 1_000_000
+    public var newPerDay = 20
+
+    public init() {}
+}
+
+/// The web app: the pages and the JSON API, over the same store and the same core functions as the command line.
+public enum ReviseServer {
+    /// The application, ready to run. `onRunning` gets the port it listens on (useful with port 0).
+    public static func application(
+        store: ReviseStore, options: ServerOptions, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let site = try Site(store: store, options: options)
+        return Application(
+            router: site.router(),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Revise"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) })
+    }
+
+    /// Makes sure there is something to study: with no notes at all, the built-in course is added. Then the cards
+    /// are brought up to date with the notes.
+    public static func prepare(_ store: ReviseStore) throws -> (addedCourse: Bool, cards: ReviseStore.CardRefresh) {
+        let added = try Courses.addWhenEmpty(store)
+        return (added, try store.refreshCards(at: Date()))
+    }
+}
+
+/// What every request can see: the store, the options, and what is worth keeping between requests.
+final class Site: Sendable {
+    let store: ReviseStore
+    let options: ServerOptions
+    let scheduler: Scheduler
+    let assets: Assets
+    /// The merged knowledge of the notes, kept while the notes do not change.
+    private let knowledgeCache = Mutex<(signature: String, knowledge: KnowledgeBase)?>(nil)
+
+    init(store: ReviseStore, options: ServerOptions) throws {
+        self.store = store
+        self.options = options
+        self.scheduler = try Scheduler()
+        self.assets = try Assets()
+    }
+
+    func knowledge() throws -> KnowledgeBase {
+        let signature = try store.knowledgeSignature()
+        if let cached = knowledgeCache.withLock({ $0 }), cached.signature == signature { return cached.knowledge }
+        let knowledge = try store.knowledgeBase()
+        knowledgeCache.withLock { $0 = (signature, knowledge) }
+        return knowledge
+    }
+
+    func router() -> Router<ReviseContext> {
+        let router = Router(context: ReviseContext.self)
+        router.add(middleware: ErrorPages(site: self))
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: CSRFGuard())
+        addAssetRoutes(to: router)
+        addPageRoutes(to: router)
+        addAPIRoutes(to: router)
+        return router
+    }
+
+    func addAssetRoutes(to router: Router<ReviseContext>) {
+        for (path, asset) in assets.byPath {
+            router.get(RouterPath(path)) { _, _ in
+                Response(
+                    status: .ok,
+                    headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=300"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes)))
+            }
+        }
+        // The hello-world route the benchmark measures the rest against.
+        router.get("/api/ping") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
+        }
+    }
+
+    /// The student's day, now.
+    var now: Date { Date() }
+}
+
+/// A request's context: Hummingbird's, plus the CSRF token that forms on the page must send back.
+struct ReviseContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    var csrf = ""
+
+    init(source: ApplicationRequestContextSource) { coreContext = .init(source: source) }
+}
+
+/// The stylesheet, the script and the icon, read once from the package's resources.
+struct Assets: Sendable {
+    struct Asset: Sendable {
+        var bytes: [UInt8]
+        var contentType: String
+    }
+
+    var byPath: [String: Asset] = [:]
+
+    init() throws {
+        let files: [(String, String, String)] = [
+            ("app", "css", "text/css; charset=utf-8"), ("app", "js", "text/javascript; charset=utf-8"),
+            ("icon", "svg", "image/svg+xml"),
+        ]
+        for (name, ext, type) in files {
+            guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Assets")
+                ?? Bundle.module.url(forResource: name, withExtension: ext)
+            else { throw UserError(.internalServerError, "this build of Revise is missing its \(name).\(ext)") }
+            byPath["/assets/\(name).\(ext)"] = Asset(bytes: [UInt8](try Data(contentsOf: url)), contentType: type)
+        }
+        byPath["/favicon.ico"] = byPath["/assets/icon.svg"]
+    }
+}
+
+/// A request the server refuses or cannot answer, with the words to show the user.
+struct UserError: Error, CustomStringConvertible {
+    var status: HTTPResponse.Status
+    var message: String
+
+    init(_ status: HTTPResponse.Status, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    var description: String { message }
+
+    static func badRequest(_ message: String) -> UserError { UserError(.badRequest, message) }
+    static func notFound(_ message: String) -> UserError { UserError(.notFound, message) }
+}
+
+/// Every error becomes a page (or, under `/api/`, a JSON body `{"error": {"status", "message"}}`) that says what
+/// went wrong, with a 4xx status for what the user can fix.
+struct ErrorPages: RouterMiddleware {
+    typealias Context = ReviseContext
+    let site: Site
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let (status, message) = Self.describe(error, path: request.uri.path)
+            if request.uri.path.hasPrefix("/api/") {
+                return Responses.json(APIError(error: .init(status: Int(status.code), message: message)), status: status)
+            }
+            return Responses.html(
+                site.layout(
+                    title: status.reasonPhrase, active: "", context: context,
+                    body: """
+                        <section class="panel error-page">
+                          <h1>\(status.code) · \(status.reasonPhrase)</h1>
+                          <p class="lead">\(message)</p>
+                          <p><a class="button" href="/">Back to Today</a></p>
+                        </section>
+                        """), status: status)
+        }
+    }
+
+    struct APIError: Encodable {
+        struct Detail: Encodable {
+            var status: Int
+            var message: String
+        }
+        var error: Detail
+    }
+
+    static func describe(_ error: any Error, path: String) -> (HTTPResponse.Status, String) {
+        switch error {
+        case let error as UserError: return (error.status, error.message)
+        case let error as ImportError: return (.unprocessableContent, "\(error)")
+        case let error as StoreError:
+            switch error {
+            case .notFound(let what): return (.notFound, what)
+            case .invalid(let why): return (.conflict, why)
+            default: return (.internalServerError, "\(error)")
+            }
+        case let error as HTTPError:
+            if error.status == .notFound { return (.notFound, "There is no page at \(path).") }
+            if error.status == .contentTooLarge { return (.contentTooLarge, "The request is larger than the server accepts.") }
+            return (error.status, error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError:
+            return (error.status, error.status.reasonPhrase)
+        default:
+            return (.internalServerError, "Something went wrong on the server: \(error)")
+        }
+    }
+}
+
+/// Headers every response carries: no resource from elsewhere, no framing, no sniffing.
+struct SecurityHeaders: RouterMiddleware {
+    typealias Context = ReviseContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        return response
+    }
+}
+
+/// Cross-site request forgery: every request that changes something (POST, PUT, PATCH, DELETE) must carry the
+/// token of the `revise_csrf` cookie, in the `X-CSRF-Token` header or a form's `csrf` field. Another site can make
+/// the browser send the cookie but cannot read it, so it cannot send the token.
+struct CSRFGuard: RouterMiddleware {
+    typealias Context = ReviseContext
+    static let cookie = "revise_csrf"
+    static let header = HTTPField.Name("X-CSRF-Token")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        let existing = request.cookies[Self.cookie]?.value.filter { $0.isHexDigit }
+        let token = existing.flatMap { $0.count == 32 ? $0 : nil } ?? Self.newToken()
+        context.csrf = token
+        if ![.get, .head, .options].contains(request.method) {
+            var supplied = request.headers[Self.header]
+            if supplied == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+                let body = try await request.collectBody(upTo: 1_000_000)
+                supplied = FormData.parse(String(buffer: body))["csrf"]?.first
+            }
+            guard let existing, let supplied, !existing.isEmpty, Self.same(supplied, existing) else {
+                throw UserError(
+                    .forbidden,
+                    "This request did not carry the page's security token (CSRF). Reload the page and try again; API clients send the revise_csrf cookie's value in the X-CSRF-Token header.")
+            }
+        }
+        var response = try await next(request, context)
+        if existing != token {
+            response.setCookie(Cookie(name: Self.cookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// Compares in time that does not depend on where the strings differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in x.indices { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}
+
+enum Responses {
+    static func html(_ page: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: page.text)))
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? encoder.encode(value)) ?? Data(#"{"error":{"status":500,"message":"could not encode the answer"}}"#.utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func svg(_ text: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func redirect(_ location: String) -> Response { Response.redirect(to: location, type: .normal) }
+}
+
+extension Request {
+    /// A query parameter, trimmed; nil when absent or blank.
+    func query(_ name: String) -> String? {
+        guard let value = uri.queryParameters.get(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// A whole-number query parameter within bounds, or a 400 that names it.
+    func intQuery(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw UserError.badRequest("The parameter \(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); it was “\(text)”.")
+        }
+        return value
+    }
+
+    /// The fields of a form body (the CSRF check has already read it).
+    mutating func form() async throws -> [String: String] {
+        guard headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else {
+            throw UserError(.unsupportedMediaType, "Send this form as application/x-www-form-urlencoded.")
+        }
+        let body = try await collectBody(upTo: 1_000_000)
+        return FormData.parse(String(buffer: body)).compactMapValues(\.last)
+    }
+
+    /// A JSON body decoded as `T`, or a 400 that says what is wrong with it.
+    mutating func json<T: Decodable>(_ type: T.Type, limit: Int = 1_000_000) async throws -> T {
+        let body = try await collectBody(upTo: limit)
+        guard body.readableBytes > 0 else { throw UserError.badRequest("The request needs a JSON body.") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw UserError.badRequest("The JSON body is missing “\(key.stringValue)”.")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw UserError.badRequest("The JSON body's “\(field)” has the wrong type: \(context.debugDescription)")
+        } catch {
+            throw UserError.badRequest("The body is not valid JSON.")
+        }
+    }
+}
