@@ -156,7 +156,7 @@ extension Site {
             return Responses.json(Listing(total: cards.count, cards: Array(cards.dropFirst(offset).prefix(limit))))
         }
         api.get("cards/:id") { _, context in
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.decoded("id")
             guard let stored = try self.store.card(id: id) else { throw UserError.notFound("There is no card \(id).") }
             struct Detail: Encodable {
                 var card: StoredCard
@@ -166,14 +166,14 @@ extension Site {
         }
         api.post("cards/:id") { request, context in
             var request = request
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.decoded("id")
             let body = try await request.json(EditRequest.self)
             try self.editCard(id: id, prompt: body.prompt, answer: body.answer)
             return Responses.json(try self.store.card(id: id))
         }
         api.post("cards/:id/suspend") { request, context in
             var request = request
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.decoded("id")
             let body = try await request.json(SuspendRequest.self)
             try self.setSuspended(id: id, body.suspended)
             return Responses.json(try self.store.card(id: id))
@@ -193,7 +193,7 @@ extension Site {
         }
         for (path, people) in [("people/:name", true), ("terms/:name", false)] {
             api.get(RouterPath(path)) { _, context in
-                let name = try context.parameters.require("name")
+                let name = try context.parameters.decoded("name")
                 let knowledge = try self.knowledge()
                 guard let entity = knowledge.entity(named: name), (entity.kind == .person) == people else {
                     throw UserError.notFound("There is no \(people ? "person" : "term") called “\(name)” in the notes.")

@@ -166,19 +166,19 @@ extension Site {
     func addCardRoutes(to router: Router<ReviseContext>) {
         router.get("/cards") { request, context in try self.cardsPage(request, context: context) }
         router.get("/cards/:id") { request, context in
-            try self.cardPage(id: context.parameters.require("id"), saved: request.query("saved") != nil, context: context)
+            try self.cardPage(id: context.parameters.decoded("id"), saved: request.query("saved") != nil, context: context)
         }
         router.post("/cards/:id") { request, context in
             var request = request
             let form = try await request.form()
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.decoded("id")
             try self.editCard(id: id, prompt: form["prompt"], answer: form["answer"])
             return Responses.redirect("/cards/\(id)?saved=1")
         }
         router.post("/cards/:id/suspend") { request, context in
             var request = request
             let form = try await request.form()
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.decoded("id")
             try self.setSuspended(id: id, form["suspended"] != "0")
             // Back to the page the form was on, never to another site.
             let back = form["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/cards/\(id)"

@@ -25,7 +25,20 @@ extension Site {
     }
 
     func timelinePage(_ request: Request, context: ReviseContext) throws -> Response {
-        let (from, to) = try yearRange(request)
+        var (from, to) = try yearRange(request)
+        let all = try timelineEvents(from: nil, to: nil)
+        // With no period asked for, the years where nine events in ten fall: a stray date decades away would
+        // otherwise squeeze the rest into a corner.
+        var core: (Int, Int)?
+        if from == nil, to == nil, all.events.count >= 20 {
+            let years = all.events.map { $0.when!.year }.sorted()
+            let low = years[years.count / 20]
+            let high = years[years.count - 1 - years.count / 20]
+            if low > all.first || high < all.last {
+                core = (low, high)
+                (from, to) = (low, high)
+            }
+        }
         let (events, first, last) = try timelineEvents(from: from, to: to)
         let shownFrom = from ?? first
         let shownTo = to ?? max(shownFrom, min(last, events.map { $0.when!.lastYear }.max() ?? last))
@@ -33,13 +46,16 @@ extension Site {
             events: events.enumerated().map { i, fact in
                 TimelineChart.Event(when: fact.when!, label: fact.text, group: fact.topic.first ?? "", link: "#e\(i)")
             }, from: shownFrom, to: shownTo)
-        // Zoom: whole span, then five-year periods over what the notes cover.
-        var periods: [HTML] = ["<a href=\"/timeline\"\(from == nil && to == nil ? HTML(raw: " aria-current=\"page\"") : "")>All</a>"]
-        var start = first - first % 5
+        // Zoom: everything, then the five-year periods that have events.
+        let allCurrent = from == first && to == last && core == nil
+        var periods: [HTML] = ["<a href=\"/timeline?from=\(first)&amp;to=\(last)\"\(allCurrent ? HTML(raw: " aria-current=\"page\"") : "")>All \(first)–\(last)</a>"]
+        var start = first - ((first % 5) + 5) % 5
         while start <= last, periods.count < 40 {
             let end = start + 4
-            let current = from == start && to == end
-            periods.append("<a href=\"/timeline?from=\(start)&amp;to=\(end)\"\(current ? HTML(raw: " aria-current=\"page\"") : "")>\(start)–\(end)</a>")
+            if all.events.contains(where: { $0.when!.year <= end && $0.when!.lastYear >= start }) {
+                let current = from == start && to == end
+                periods.append("<a href=\"/timeline?from=\(start)&amp;to=\(end)\"\(current ? HTML(raw: " aria-current=\"page\"") : "")>\(start)–\(end)</a>")
+            }
             start += 5
         }
         let people = try knowledge().entities
@@ -55,7 +71,7 @@ extension Site {
         let body: HTML = """
             <section class="panel">
               <h1>Timeline</h1>
-              <p class="lead">\(events.count) dated \(events.count == 1 ? "event" : "events") from your notes\(from != nil || to != nil ? HTML(" between \(shownFrom) and \(shownTo)") : "").</p>
+              <p class="lead">\(events.count) dated \(events.count == 1 ? "event" : "events") from your notes\(from != nil || to != nil ? HTML(" between \(shownFrom) and \(shownTo)") : "")\(core != nil ? HTML(", the years where most of them fall (\(all.events.count) in all)") : "").</p>
               <nav class="periods" aria-label="Periods">\(periods)</nav>
               <form class="inline-form" method="get" action="/timeline">
                 <label>From <input type="number" name="from" value="\(from.map(String.init) ?? "")" min="-10000" max="10000"></label>
@@ -227,11 +243,11 @@ extension Site {
         router.get("/timeline") { request, context in try self.timelinePage(request, context: context) }
         router.get("/people") { _, context in try self.glossaryPage(people: true, context: context) }
         router.get("/people/:name") { _, context in
-            try self.entryPage(name: context.parameters.require("name"), people: true, context: context)
+            try self.entryPage(name: context.parameters.decoded("name"), people: true, context: context)
         }
         router.get("/terms") { _, context in try self.glossaryPage(people: false, context: context) }
         router.get("/terms/:name") { _, context in
-            try self.entryPage(name: context.parameters.require("name"), people: false, context: context)
+            try self.entryPage(name: context.parameters.decoded("name"), people: false, context: context)
         }
         router.get("/conflicts") { _, context in try self.conflictsPage(context: context) }
         router.get("/search") { request, context in try self.searchPage(request, context: context) }

@@ -23,6 +23,17 @@ extension Site {
             sources: try store.sources().count)
     }
 
+    /// The chart, or what it will show once there is something to show.
+    static func retentionPanel(_ weeks: [ReviseStore.WeekRetention]) -> HTML {
+        guard weeks.contains(where: { $0.reviews > 0 }) else {
+            return """
+                <h2>True retention by week</h2>
+                <p class="empty">Shown once cards you have learnt come back for review: the share you still remember.</p>
+                """
+        }
+        return HTML(raw: retentionChart(weeks))
+    }
+
     static func retentionChart(_ weeks: [ReviseStore.WeekRetention]) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_GB")
@@ -64,7 +75,7 @@ extension Site {
             </section>
             <div class="grid-2">
               <section class="panel chart">\(HTML(raw: Self.forecastChart(report.forecast)))</section>
-              <section class="panel chart">\(HTML(raw: Self.retentionChart(report.retentionByWeek)))</section>
+              <section class="panel chart">\(Self.retentionPanel(report.retentionByWeek))</section>
             </div>
             <div class="grid-2">
               <section class="panel">
@@ -124,7 +135,7 @@ extension Site {
               <div class="chart-scroll">\(HTML(raw: heatmap))</div>
             </section>
             <div class="grid-2">
-              <section class="panel chart">\(HTML(raw: Self.retentionChart(report.retentionByWeek)))</section>
+              <section class="panel chart">\(Self.retentionPanel(report.retentionByWeek))</section>
               <section class="panel chart">\(HTML(raw: intervals))</section>
             </div>
             """

@@ -290,6 +290,14 @@ enum Responses {
     static func redirect(_ location: String) -> Response { Response.redirect(to: location, type: .normal) }
 }
 
+extension Parameters {
+    /// A path parameter, percent-decoded ("/people/Nikolai%20Yezhov").
+    func decoded(_ name: String) throws -> String {
+        let raw = try require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+}
+
 extension Request {
     /// A query parameter, trimmed; nil when absent or blank.
     func query(_ name: String) -> String? {
@@ -321,6 +329,8 @@ extension Request {
         guard body.readableBytes > 0 else { throw UserError.badRequest("The request needs a JSON body.") }
         do {
             return try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
+        } catch let error as UserError {
+            throw error
         } catch DecodingError.keyNotFound(let key, _) {
             throw UserError.badRequest("The JSON body is missing “\(key.stringValue)”.")
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {

@@ -72,8 +72,9 @@ public struct TimelineChart: Sendable {
             var placed: [Placed] = []
             for event in byGroup[group] ?? [] {
                 let w = event.when
-                let x0 = x(year: w.year, month: w.month, day: w.day, end: false)
-                let x1 = max(x0 + 2, x(year: w.lastYear, month: w.endMonth ?? (w.endYear == nil ? w.month : nil), day: w.endDay ?? (w.endYear == nil ? w.day : nil), end: true))
+                // Clipped to the plot: an event that began before the period starts at its left edge.
+                let x0 = min(max(8, x(year: w.year, month: w.month, day: w.day, end: false)), width - 10)
+                let x1 = min(width - 8, max(x0 + 2, x(year: w.lastYear, month: w.endMonth ?? (w.endYear == nil ? w.month : nil), day: w.endDay ?? (w.endYear == nil ? w.day : nil), end: true)))
                 let label = event.label.count > Self.maxLabel ? String(event.label.prefix(Self.maxLabel - 1)) + "…" : event.label
                 let labelWidth = Double(label.count) * Self.charWidth
                 let isRange = w.isRange || w.month == nil
@@ -82,7 +83,8 @@ public struct TimelineChart: Sendable {
                 var labelEnd = false
                 var start = x0 - 5
                 var stop = labelX + labelWidth
-                if stop > width - 4 {
+                // A label that would run off the right goes left of its mark, when there is room there.
+                if stop > width - 4, x0 - 8 - labelWidth >= 0 {
                     labelX = x0 - 8
                     labelEnd = true
                     start = labelX - labelWidth
