@@ -41,9 +41,12 @@ extension ReviseStore {
                         SELECT COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND lastReview IS NOT NULL
                         AND due > ? AND due < ?
                         """, arguments: [now.timeIntervalSince1970, start + 86400]) ?? 0
+            // Day numbers relative to today (0 today, -1 yesterday). CAST truncates toward zero, so the offset
+            // makes it round down (SQLite's floor() is not in every build).
             let days = Set(
                 try Int.fetchAll(
-                    db, sql: "SELECT DISTINCT CAST(floor((at - ?) / 86400.0) AS INTEGER) FROM review", arguments: [start]))
+                    db, sql: "SELECT DISTINCT CAST((at - ?) / 86400.0 + 1000000 AS INTEGER) - 1000000 FROM review",
+                    arguments: [start]))
             var streak = 0
             var day = days.contains(0) ? 0 : -1
             while days.contains(day) {
@@ -73,7 +76,7 @@ extension ReviseStore {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT CAST(floor((at - ?) / 86400.0) AS INTEGER) AS day, COUNT(*) AS n FROM review
+                    SELECT CAST((at - ?) / 86400.0 AS INTEGER) AS day, COUNT(*) AS n FROM review
                     WHERE at >= ? GROUP BY day
                     """, arguments: [first, first])
             {

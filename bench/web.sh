@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Load on the web app from wrk, in one run, on 127.0.0.1: the hello-world route (/api/ping, plain "ok" from
+# Hummingbird, nothing of Revise's), then the review API (POST /api/review: a rating saved in its own SQLite
+# transaction, and the next card drawn), then the timeline page (the whole SVG of the built-in course's events).
+# Prints requests/s and p50/p99 latency for each and the review API's share of hello-world's throughput.
+# Usage: bench/web.sh [SECONDS] [CONNECTIONS]   (defaults 10 and 8; wrk uses 2 threads)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+connections="${2:-8}"
+command -v wrk >/dev/null || { echo "bench/web.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
+work="$(mktemp -d)"
+swift build -c release --product revise >/dev/null
+port=$((20000 + RANDOM % 20000))
+.build/release/revise serve --db "$work/revise.sqlite" --port "$port" > "$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 100); do curl -fs "$base/api/ping" >/dev/null 2>&1 && break; sleep 0.2; done
+token=$(curl -fs -c "$work/jar" "$base/api/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf"])')
+card=$(curl -fs "$base/api/next" | python3 -c 'import json,sys; print(json.load(sys.stdin)["card"]["card"]["id"])')
+cat > "$work/review.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"card": "$card", "rating": 3}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-CSRF-Token"] = "$token"
+wrk.headers["Cookie"] = "revise_csrf=$token"
+LUA
+run() {
+  local name="$1"; shift
+  wrk --latency -t2 -c"$connections" -d"${seconds}s" "$@" > "$work/$name.txt"
+  python3 - "$name" "$work/$name.txt" <<'PY'
+import re, sys
+name, text = sys.argv[1], open(sys.argv[2]).read()
+rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1))
+def ms(p):
+    m = re.search(rf"^\s+{p}%\s+([0-9.]+)(us|ms|s)\s*$", text, re.M)
+    value, unit = float(m.group(1)), m.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(f"{name:<22} {rps:>10,.0f} req/s   p50 {ms(50):7.2f} ms   p99 {ms(99):7.2f} ms"
+      + (f"   NON-2xx: {errors.group(1)}" if errors else ""))
+open(sys.argv[2] + ".rps", "w").write(str(rps))
+PY
+}
+echo "wrk -t2 -c$connections -d${seconds}s against revise serve (release) on 127.0.0.1, built-in course"
+run "hello (/api/ping)" "$base/api/ping"
+run "review API" -s "$work/review.lua" "$base/api/review"
+run "timeline page" "$base/timeline"
+python3 - "$work" <<'PY'
+import sys, os
+work = sys.argv[1]
+hello = float(open(os.path.join(work, "hello (/api/ping).txt.rps")).read())
+review = float(open(os.path.join(work, "review API.txt.rps")).read())
+print(f"review API / hello-world throughput: {review / hello:.0%}")
+PY
