@@ -10,7 +10,7 @@ seconds="${1:-10}"
 connections="${2:-8}"
 command -v wrk >/dev/null || { echo "bench/web.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
 work="$(mktemp -d)"
-swift build -c release --product revise >/dev/null
+swift build -c release --product revise >/dev/null 2>&1
 port=$((20000 + RANDOM % 20000))
 .build/release/revise serve --db "$work/revise.sqlite" --port "$port" > "$work/serve.log" 2>&1 &
 server=$!
@@ -27,9 +27,9 @@ wrk.headers["X-CSRF-Token"] = "$token"
 wrk.headers["Cookie"] = "revise_csrf=$token"
 LUA
 run() {
-  local name="$1"; shift
-  wrk --latency -t2 -c"$connections" -d"${seconds}s" "$@" > "$work/$name.txt"
-  python3 - "$name" "$work/$name.txt" <<'PY'
+  local name="$1" file="$2"; shift 2
+  wrk --latency -t2 -c"$connections" -d"${seconds}s" "$@" > "$work/$file.txt"
+  python3 - "$name" "$work/$file.txt" <<'PY'
 import re, sys
 name, text = sys.argv[1], open(sys.argv[2]).read()
 rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1))
@@ -44,13 +44,13 @@ open(sys.argv[2] + ".rps", "w").write(str(rps))
 PY
 }
 echo "wrk -t2 -c$connections -d${seconds}s against revise serve (release) on 127.0.0.1, built-in course"
-run "hello (/api/ping)" "$base/api/ping"
-run "review API" -s "$work/review.lua" "$base/api/review"
-run "timeline page" "$base/timeline"
+run "hello (/api/ping)" hello "$base/api/ping"
+run "review API" review -s "$work/review.lua" "$base/api/review"
+run "timeline page" timeline "$base/timeline"
 python3 - "$work" <<'PY'
 import sys, os
 work = sys.argv[1]
-hello = float(open(os.path.join(work, "hello (/api/ping).txt.rps")).read())
-review = float(open(os.path.join(work, "review API.txt.rps")).read())
+hello = float(open(os.path.join(work, "hello.txt.rps")).read())
+review = float(open(os.path.join(work, "review.txt.rps")).read())
 print(f"review API / hello-world throughput: {review / hello:.0%}")
 PY

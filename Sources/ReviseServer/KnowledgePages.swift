@@ -25,7 +25,16 @@ extension Site {
     }
 
     func timelinePage(_ request: Request, context: ReviseContext) throws -> Response {
-        var (from, to) = try yearRange(request)
+        let (from, to) = try yearRange(request)
+        // The same notes give the same timeline: drawn once a period.
+        let body = try drawn("timeline \(from.map(String.init) ?? "") \(to.map(String.init) ?? "")") { _ in
+            try timelineBody(from: from, to: to)
+        }
+        return Responses.html(layout(title: "Timeline", active: "/timeline", context: context, body: body))
+    }
+
+    func timelineBody(from: Int?, to: Int?) throws -> HTML {
+        var (from, to) = (from, to)
         let all = try timelineEvents(from: nil, to: nil)
         // With no period asked for, the years where nine events in ten fall: a stray date decades away would
         // otherwise squeeze the rest into a corner.
@@ -58,9 +67,9 @@ extension Site {
             }
             start += 5
         }
-        let people = try knowledge().entities
+        let people = try knowledge().people
         let list = events.enumerated().map { i, fact -> HTML in
-            let mentioned = people.filter { $0.kind == .person && fact.text.contains($0.name) }.prefix(4).map { p -> HTML in
+            let mentioned = people.filter { fact.text.contains($0.name) }.prefix(4).map { p -> HTML in
                 "<a class=\"tag\" href=\"\(Self.personLink(p))\">\(p.name)</a>"
             }
             return """
@@ -85,7 +94,7 @@ extension Site {
               <ol class="event-list">\(list)</ol>
             </section>
             """
-        return Responses.html(layout(title: "Timeline", active: "/timeline", context: context, body: body))
+        return body
     }
 
     func glossaryPage(people: Bool, context: ReviseContext) throws -> Response {

@@ -44,8 +44,8 @@ final class Site: Sendable {
     let options: ServerOptions
     let scheduler: Scheduler
     let assets: Assets
-    /// The merged knowledge of the notes, kept while the notes do not change.
-    private let knowledgeCache = Mutex<(signature: String, knowledge: KnowledgeBase)?>(nil)
+    /// The merged knowledge of the notes, kept while the notes do not change, with parts of pages drawn from it.
+    private let knowledgeCache = Mutex<(signature: String, knowledge: KnowledgeBase, drawn: [String: HTML])?>(nil)
 
     init(store: ReviseStore, options: ServerOptions) throws {
         self.store = store
@@ -58,8 +58,21 @@ final class Site: Sendable {
         let signature = try store.knowledgeSignature()
         if let cached = knowledgeCache.withLock({ $0 }), cached.signature == signature { return cached.knowledge }
         let knowledge = try store.knowledgeBase()
-        knowledgeCache.withLock { $0 = (signature, knowledge) }
+        knowledgeCache.withLock { $0 = (signature, knowledge, [:]) }
         return knowledge
+    }
+
+    /// Part of a page that depends on the notes alone (not on the student's cards or session): drawn once and
+    /// kept until the notes change.
+    func drawn(_ key: String, _ draw: (KnowledgeBase) throws -> HTML) throws -> HTML {
+        let knowledge = try knowledge()
+        let signature = try store.knowledgeSignature()
+        if let html = knowledgeCache.withLock({ $0?.signature == signature ? $0?.drawn[key] : nil }) { return html }
+        let html = try draw(knowledge)
+        knowledgeCache.withLock { cache in
+            if cache?.signature == signature { cache?.drawn[key] = html }
+        }
+        return html
     }
 
     func router() -> Router<ReviseContext> {
@@ -244,9 +257,13 @@ struct CSRFGuard: RouterMiddleware {
         return response
     }
 
+    /// 128 random bits as 32 hex digits.
     static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return [generator.next(), generator.next()].map { (word: UInt64) -> String in
+            let hex = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
     }
 
     /// Compares in time that does not depend on where the strings differ.

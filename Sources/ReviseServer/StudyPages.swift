@@ -23,13 +23,11 @@ extension Site {
     /// The card to study now (or `preferring`, when it names a card), with what is left.
     func nextCard(preferring id: String? = nil, context: ReviseContext) throws -> NextCard {
         let now = self.now
-        let entries = try store.studyQueue(at: now, newPerDay: options.newPerDay, dayStart: StudyDay.start(of: now))
-        let queue = StudyQueue(entries)
+        let (queue, next) = try store.nextCard(
+            at: now, newPerDay: options.newPerDay, dayStart: StudyDay.start(of: now), preferring: id)
         let c = queue.counts
         let counts = StudyCounts(new: c.new, learning: c.learning, review: c.review)
-        var card: StoredCard?
-        if let id, let preferred = try store.card(id: id), !preferred.retired { card = preferred }
-        if card == nil, let entry = queue.next(at: now) { card = try store.card(id: entry.id) }
+        let card = next
         guard let card else {
             return NextCard(card: nil, counts: counts, html: try doneFragment(counts: counts, now: now).text)
         }
@@ -144,8 +142,17 @@ extension Site {
 
     /// Rates a card for the form and the API alike; the rating is on disk when this returns.
     func rate(cardID: String, rating: Rating) throws -> StoredCard {
-        guard try store.card(id: cardID) != nil else { throw UserError.notFound("There is no card \(cardID).") }
-        return try store.review(card: cardID, rating: rating, at: now, scheduler: scheduler)
+        // Two ratings of one card sent at once (two tabs) may reach the database in the other order; the later
+        // one is then timed again rather than refused.
+        for attempt in 1...3 {
+            do {
+                return try store.review(card: cardID, rating: rating, at: now, scheduler: scheduler)
+            } catch {
+                guard case .invalid(let why) = error else { throw error }
+                if attempt == 3 { throw UserError(.conflict, why) }
+            }
+        }
+        throw UserError(.conflict, "The rating could not be saved; try again.")
     }
 
     static func rating(_ text: String?) throws -> Rating {

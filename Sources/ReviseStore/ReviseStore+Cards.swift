@@ -148,7 +148,7 @@ extension ReviseStore {
     /// The card with this id, or the one card whose id starts with it.
     public func card(id: String) throws(StoreError) -> StoredCard? {
         try read { db in
-            if let row = try Row.fetchOne(db, sql: "\(Self.selectCards) WHERE card.id = ?", arguments: [id]) {
+            if let row = try Row.fetchOne(try db.cachedStatement(sql: "\(Self.selectCards) WHERE card.id = ?"), arguments: [id]) {
                 return try Self.storedCard(row)
             }
             let rows = try Row.fetchAll(
@@ -194,14 +194,15 @@ extension ReviseStore {
     /// rating is on disk.
     public func review(card id: String, rating: Rating, at time: Date, scheduler: Scheduler) throws(StoreError) -> StoredCard {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "\(Self.selectCards) WHERE card.id = ?", arguments: [id])
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "\(Self.selectCards) WHERE card.id = ?"), arguments: [id])
             else { throw StoreError.notFound("there is no card \(id)") }
             var stored = try Self.storedCard(row)
             if let last = stored.schedule.lastReview, time < last {
                 throw StoreError.invalid(
                     "card \(id) was last reviewed at \(Timestamp.format(last)); a review cannot come before it")
             }
-            let previous = try JSONEncoder().encode(stored)
+            let previous = try JSONEncoder().encode(
+                ScheduleSnapshot(schedule: stored.schedule, reviewCount: stored.reviewCount, lapseCount: stored.lapseCount))
             let wasReview = stored.schedule.phase == .review
             stored.schedule = scheduler.review(stored.schedule, rating, at: time, chance: Double.random(in: 0..<1))
             stored.reviewCount += 1
@@ -242,12 +243,25 @@ extension ReviseStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT id, cardId, previous FROM review ORDER BY id DESC LIMIT 1"),
                 let data = row["previous"] as Data?
             else { return nil }
-            let before = try JSONDecoder().decode(StoredCard.self, from: data)
+            let snapshot = try JSONDecoder().decode(ScheduleSnapshot.self, from: data)
+            let cardId: String = row["cardId"]
+            guard var before = try Row.fetchOne(db, sql: "\(Self.selectCards) WHERE card.id = ?", arguments: [cardId]).map(Self.storedCard)
+            else { return nil }
+            before.schedule = snapshot.schedule
+            before.reviewCount = snapshot.reviewCount
+            before.lapseCount = snapshot.lapseCount
             try Self.saveSchedule(of: before, db: db)
             try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [row["id"] as Int64])
-            return try Row.fetchOne(db, sql: "\(Self.selectCards) WHERE card.id = ?", arguments: [before.card.id])
-                .map(Self.storedCard)
+            return before
         }
+    }
+
+    /// Where a card stood before a rating: what undo puts back. (Older databases stored the whole card; these
+    /// three fields read the same from it.)
+    struct ScheduleSnapshot: Codable {
+        var schedule: CardSchedule
+        var reviewCount: Int
+        var lapseCount: Int
     }
 
     /// A card's reviews, oldest first.
@@ -272,10 +286,30 @@ extension ReviseStore {
     /// reviews that are due (most overdue first), then new cards up to what is left of `newPerDay` today (the day
     /// being the 24 hours from `dayStart`). Only ids and schedules: a session loads each card when it shows it.
     public func studyQueue(at now: Date, newPerDay: Int, dayStart: Date) throws(StoreError) -> [StudyQueue.Entry] {
+        try read { db in try Self.studyQueue(db, at: now, newPerDay: newPerDay, dayStart: dayStart) }
+    }
+
+    /// What to study now and the card to show first (`preferring` when it names a card that is not retired, else
+    /// the queue's next), read together.
+    public func nextCard(
+        at now: Date, newPerDay: Int, dayStart: Date, preferring id: String? = nil
+    ) throws(StoreError) -> (queue: StudyQueue, card: StoredCard?) {
         try read { db in
+            let queue = StudyQueue(try Self.studyQueue(db, at: now, newPerDay: newPerDay, dayStart: dayStart))
+            let select = try db.cachedStatement(sql: "\(Self.selectCards) WHERE card.id = ?")
+            if let id, let row = try Row.fetchOne(select, arguments: [id]), let card = try? Self.storedCard(row), !card.retired {
+                return (queue, card)
+            }
+            guard let next = queue.next(at: now) else { return (queue, nil) }
+            return (queue, try Row.fetchOne(select, arguments: [next.id]).map(Self.storedCard))
+        }
+    }
+
+    static func studyQueue(_ db: Database, at now: Date, newPerDay: Int, dayStart: Date) throws -> [StudyQueue.Entry] {
+        do {
             let t = now.timeIntervalSince1970
             func entries(_ sql: String, _ arguments: StatementArguments) throws -> [StudyQueue.Entry] {
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map { row in
                     StudyQueue.Entry(
                         id: row[0],
                         schedule: CardSchedule(
@@ -295,12 +329,11 @@ extension ReviseStore {
                 [t])
             // New cards first rated today count against the day's new cards.
             let introducedToday = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM card WHERE lastReview IS NOT NULL AND id IN
-                    (SELECT cardId FROM review WHERE at >= ?) AND NOT EXISTS
+                try db.cachedStatement(
+                    sql: """
+                    SELECT COUNT(*) FROM card WHERE lastReview >= ? AND NOT EXISTS
                     (SELECT 1 FROM review r WHERE r.cardId = card.id AND r.at < ?)
-                    """, arguments: [dayStart.timeIntervalSince1970, dayStart.timeIntervalSince1970]) ?? 0
+                    """), arguments: [dayStart.timeIntervalSince1970, dayStart.timeIntervalSince1970]) ?? 0
             let fresh = try entries(
                 "SELECT \(columns) FROM card WHERE retired = 0 AND suspended = 0 AND lastReview IS NULL ORDER BY rowid LIMIT ?",
                 [max(0, newPerDay - introducedToday)])
@@ -380,8 +413,8 @@ extension ReviseStore {
                 let at: Double = row["at"]
                 let day = Int((at - first.timeIntervalSince1970) / 86400)
                 if day >= 0, day < days { perDay[day] += 1 }
-                if let data = row["previous"] as Data?, let before = try? decoder.decode(StoredCard.self, from: data),
-                    !before.isNew, before.schedule.phase == .review
+                if let data = row["previous"] as Data?, let before = try? decoder.decode(ScheduleSnapshot.self, from: data),
+                    !before.schedule.isNew, before.schedule.phase == .review
                 {
                     counted += 1
                     if (row["rating"] as Int) > 1 { passed += 1 }
