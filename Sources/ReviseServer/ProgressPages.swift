@@ -136,7 +136,7 @@ extension Site {
             </section>
             <div class="grid-2">
               <section class="panel chart">\(Self.retentionPanel(report.retentionByWeek))</section>
-              <section class="panel chart">\(HTML(raw: intervals))</section>
+              <section class="panel chart">\(report.intervals.contains { $0.cards > 0 } ? HTML(raw: intervals) : HTML("<h2>Cards in review by interval</h2><p class=\"empty\">Shown once cards have left learning: how long each waits before it comes back.</p>"))</section>
             </div>
             """
         return Responses.html(layout(title: "Stats", active: "/stats", context: context, body: body))

@@ -46,6 +46,7 @@ public struct Heatmap: Sendable {
         iso.locale = Locale(identifier: "en_GB")
         iso.dateFormat = "EEE d MMM yyyy"
         var lastMonth = -1
+        var lastLabelX = -100.0
         for (index, count) in counts.enumerated() {
             guard let day = calendar.date(byAdding: .day, value: index, to: firstDay) else { continue }
             let slot = firstRow + index
@@ -54,9 +55,11 @@ public struct Heatmap: Sendable {
             let x = left + Double(column) * (Self.cell + Self.gap)
             let y = top + Double(row) * (Self.cell + Self.gap)
             let month = calendar.component(.month, from: day)
-            if month != lastMonth, row == 0 || index == 0 {
-                if lastMonth != -1 || index == 0 {
+            // A month's name over the first week that starts in it, when there is room since the last name.
+            if month != lastMonth, row == 0 {
+                if x - lastLabelX >= 3 * (Self.cell + Self.gap) {
                     out += "<text x=\"\(f(x))\" y=\"12\" font-size=\"10\" fill=\"#7b8794\">\(months.string(from: day))</text>\n"
+                    lastLabelX = x
                 }
                 lastMonth = month
             }
