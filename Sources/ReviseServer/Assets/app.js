@@ -63,28 +63,12 @@ function suggest(rating, verdict, text) {
   card()?.querySelector(`.rate button[value="${rating}"]`)?.focus({ preventScroll: true });
 }
 
-async function rate(rating) {
-  const c = card();
-  if (!c || !c.dataset.card || busy) return;
-  busy = true;
-  try {
-    const answer = await api("/api/review", { card: c.dataset.card, rating: Number(rating) });
-    showCard(answer.next.html);
-    toast(`Saved: ${answer.saved}`);
-  } catch (error) {
-    toast(error.message, true);
-  } finally {
-    busy = false;
-  }
-}
-
-async function undo() {
+// Runs one request at a time: a second key press while one is on its way is ignored; failures are shown.
+async function once(work) {
   if (busy) return;
   busy = true;
   try {
-    const answer = await api("/api/undo", {});
-    showCard(answer.html);
-    toast("Undone: the card is back as it was.");
+    await work();
   } catch (error) {
     toast(error.message, true);
   } finally {
@@ -92,37 +76,45 @@ async function undo() {
   }
 }
 
-async function suspend() {
+function rate(rating) {
   const c = card();
-  if (!c || !c.dataset.card || busy) return;
-  busy = true;
-  try {
+  if (!c || !c.dataset.card) return;
+  return once(async () => {
+    const answer = await api("/api/review", { card: c.dataset.card, rating: Number(rating) });
+    showCard(answer.next.html);
+    toast(`Saved: ${answer.saved}`);
+  });
+}
+
+function undo() {
+  return once(async () => {
+    const answer = await api("/api/undo", {});
+    showCard(answer.html);
+    toast("Undone: the card is back as it was.");
+  });
+}
+
+function suspend() {
+  const c = card();
+  if (!c || !c.dataset.card) return;
+  return once(async () => {
     await api(`/api/cards/${c.dataset.card}/suspend`, { suspended: true });
     const next = await api("/api/next", undefined, "GET");
     showCard(next.html);
     toast("Suspended: it will not come up until you unsuspend it (Cards page).");
-  } catch (error) {
-    toast(error.message, true);
-  } finally {
-    busy = false;
-  }
+  });
 }
 
-async function checkTyped(input) {
+function checkTyped(input) {
   const c = card();
-  if (!c || busy) return;
+  if (!c) return;
   if (!input.value.trim()) { reveal(); input.blur(); return; }
-  busy = true;
-  try {
+  return once(async () => {
     const result = await api("/api/check", { card: c.dataset.card, typed: input.value });
     const words = { right: "Right.", close: "Nearly: check the spelling.", wrong: "Not quite." };
     suggest(result.suggestedRating, result.verdict, `${words[result.verdict] ?? ""} You typed “${input.value}”. Enter takes the suggested rating.`);
     input.disabled = true;
-  } catch (error) {
-    toast(error.message, true);
-  } finally {
-    busy = false;
-  }
+  });
 }
 
 function choose(button) {
