@@ -183,7 +183,7 @@ extension Site {
             }
             let severity = conflict.severity == .conflict ? "conflict" : "may differ in scope"
             return """
-                <article class="conflict severity-\(conflict.severity.rawValue)"><h2>\(conflict.topic) <span class="badge">\(severity)</span></h2>
+                <article class="conflict severity-\(conflict.severity == .conflict ? "conflict" : "scope")"><h2>\(conflict.topic) <span class="badge">\(severity)</span></h2>
                 <div class="claims">\(claims)</div></article>
                 """
         }
