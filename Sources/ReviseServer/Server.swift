@@ -54,19 +54,22 @@ final class Site: Sendable {
         self.assets = try Assets()
     }
 
-    func knowledge() throws -> KnowledgeBase {
+    func knowledge() throws -> KnowledgeBase { try current().knowledge }
+
+    /// The knowledge of the notes as they are now, with its signature: read from the store only when the notes
+    /// changed since the last request.
+    private func current() throws -> (signature: String, knowledge: KnowledgeBase) {
         let signature = try store.knowledgeSignature()
-        if let cached = knowledgeCache.withLock({ $0 }), cached.signature == signature { return cached.knowledge }
+        if let cached = knowledgeCache.withLock({ $0 }), cached.signature == signature { return (signature, cached.knowledge) }
         let knowledge = try store.knowledgeBase()
         knowledgeCache.withLock { $0 = (signature, knowledge, [:]) }
-        return knowledge
+        return (signature, knowledge)
     }
 
     /// Part of a page that depends on the notes alone (not on the student's cards or session): drawn once and
     /// kept until the notes change.
     func drawn(_ key: String, _ draw: (KnowledgeBase) throws -> HTML) throws -> HTML {
-        let knowledge = try knowledge()
-        let signature = try store.knowledgeSignature()
+        let (signature, knowledge) = try current()
         if let html = knowledgeCache.withLock({ $0?.signature == signature ? $0?.drawn[key] : nil }) { return html }
         let html = try draw(knowledge)
         knowledgeCache.withLock { cache in
