@@ -139,6 +139,10 @@ struct GoldSet {
         let terms = kb.entities.filter { $0.kind == .term || $0.kind == .organisation }
         let termFound = Set(terms.flatMap { [$0.name] + $0.aliases }.compactMap { goldTerms[fold($0)] })
         let termCorrect = terms.filter { t in ([t.name] + t.aliases).contains { goldTerms[fold($0)] != nil || goldNames[$0.lowercased()] != nil } }.count
+        if ProcessInfo.processInfo.environment["REVISE_QUALITY_DETAIL"] != nil {
+            print("terms missed:", distinctTerms.subtracting(termFound).sorted())
+            print("terms wrong:", terms.filter { t in !([t.name] + t.aliases).contains { goldTerms[fold($0)] != nil || goldNames[$0.lowercased()] != nil } }.map(\.name).sorted())
+        }
         result.append(Score(name: "terms", found: termFound.count, expected: distinctTerms.count, correct: termCorrect, extracted: terms.count))
 
         // Facts of each kind: a fact of that kind at the line that says one of the words.
@@ -173,6 +177,14 @@ struct GoldSet {
         func matches(_ c: Conflict, _ g: Conflicts.Item) -> Bool {
             let cited = g.claims.filter { claim in c.claims.contains { Self.covers($0.citation, claim.source, claim.line) } }
             return cited.count >= 2
+        }
+        if ProcessInfo.processInfo.environment["REVISE_QUALITY_DETAIL"] != nil {
+            for g in conflicts where !kb.conflicts.contains(where: { matches($0, g) }) {
+                print("conflict missed:", g.topic, g.claims.map { "\($0.source.prefix(3)):\($0.line) \($0.value)" })
+            }
+            for c in kb.conflicts where !conflicts.contains(where: { matches(c, $0) }) {
+                print("conflict wrong:", c.topic, c.claims.map { "\($0.citation)" })
+            }
         }
         let cFound = conflicts.filter { g in kb.conflicts.contains { matches($0, g) } }.count
         let cCorrect = kb.conflicts.filter { c in conflicts.contains { matches(c, $0) } }.count
