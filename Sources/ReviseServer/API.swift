@@ -116,10 +116,12 @@ extension Site {
         addStudyRoutes(to: router)
         addKnowledgeRoutes(to: router)
         addCardRoutes(to: router)
+        addExamRoutes(to: router)
     }
 
     func addAPIRoutes(to router: Router<ReviseContext>) {
         let api = router.group("api")
+        addExamAPIRoutes(to: api)
         api.get("session") { _, context in Responses.json(["csrf": context.csrf]) }
         api.get("today") { _, _ in Responses.json(try self.todayReport()) }
         api.get("stats") { _, _ in Responses.json(try self.statsReport()) }

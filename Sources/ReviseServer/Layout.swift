@@ -5,7 +5,7 @@ import ReviseStore
 extension Site {
     static let navigation: [(path: String, name: String)] = [
         ("/", "Today"), ("/study", "Study"), ("/timeline", "Timeline"), ("/people", "People"), ("/terms", "Terms"),
-        ("/conflicts", "Conflicts"), ("/cards", "Cards"), ("/stats", "Stats"), ("/import", "Import"),
+        ("/conflicts", "Conflicts"), ("/exam", "Exam"), ("/cards", "Cards"), ("/stats", "Stats"), ("/import", "Import"),
     ]
 
     /// The page around every page: the header with the navigation and search, the content, the script.

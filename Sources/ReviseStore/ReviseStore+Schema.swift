@@ -169,6 +169,31 @@ extension ReviseStore {
                     );
                     """)
         }
+        migrator.registerMigration("v7: exam questions of the student's own, and written answers with their feedback") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE examQuestion (
+                        id TEXT NOT NULL UNIQUE,
+                        text TEXT NOT NULL,
+                        marks INTEGER,
+                        factors TEXT NOT NULL,
+                        addedAt REAL NOT NULL
+                    );
+                    CREATE TABLE examAnswer (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        questionId TEXT NOT NULL,
+                        question TEXT NOT NULL,
+                        at REAL NOT NULL,
+                        seconds INTEGER,
+                        answer TEXT NOT NULL,
+                        mark REAL NOT NULL,
+                        outOf INTEGER NOT NULL,
+                        level INTEGER NOT NULL,
+                        feedback BLOB NOT NULL
+                    );
+                    CREATE INDEX examAnswerByQuestion ON examAnswer (questionId, id);
+                    """)
+        }
         return migrator
     }
 

@@ -126,9 +126,16 @@ public enum EssayCoach {
             warnings.append("Most paragraphs do not speak to this question's words: check it answers this question, not another one.")
         }
 
-        // Explanation: each relevant paragraph that explains counts as a point; one that only narrates, a third.
+        // Explanation: each relevant paragraph that explains counts as a point, in full when it is developed (fifty
+        // words or more); one that only narrates, a third. A closing paragraph that only concludes is not a point.
         let relevantNotes = notes.filter(\.relevant)
-        let pointsMade = relevantNotes.reduce(0.0) { $0 + ($1.explains ? 1 : 0.35) }
+        let (concludedEarly, _) = judgement(prose, brief: brief)
+        let closing = concludedEarly && prose.count >= 2 && concluders.contains { prose.last!.lowercased().hasPrefix($0) } ? notes.last?.number : nil
+        var pointsMade = 0.0
+        for (k, note) in notes.enumerated() where note.relevant && note.number != closing {
+            let developed = min(1, Double(prose[k].wordCount) / 50)
+            pointsMade += (note.explains ? 1 : 0.35) * developed
+        }
         let explanation: Double
         if scheme.command == .describe {
             // Features described: relevant sentences that state something.
@@ -145,12 +152,14 @@ public enum EssayCoach {
         let named = min(1, Double(nameCount) / Double(scheme.evidenceExpected + 2))
         let evidence = scheme.shares.evidence * (0.7 * precise + 0.3 * named)
         // Balance: a paragraph that argues the other side, or sentences that qualify the argument.
-        let counterParagraphs = relevantNotes.filter(\.counters).count
+        let counterParagraphs = zip(notes, prose).reduce(0.0) { sum, pair in
+            pair.0.relevant && pair.0.counters ? sum + min(1, Double(pair.1.wordCount) / 50) : sum
+        }
         let counterSentences = prose.filter { links($0, to: brief) }.flatMap(contrastSentences).count
-        let balanceFraction = min(1, Double(counterParagraphs) * 0.6 + Double(counterSentences) * 0.2)
+        let balanceFraction = min(1, counterParagraphs * 0.6 + Double(counterSentences) * 0.2)
         let balance = scheme.shares.balance * balanceFraction
         // Judgement: a conclusion at the end that answers the question, supported by a reason.
-        let (concluded, substantiated) = judgement(prose, brief: brief)
+        let (concluded, substantiated) = (concludedEarly, judgement(prose, brief: brief).1)
         let judgement = scheme.shares.judgement * ((concluded ? 0.6 : 0) + (substantiated ? 0.4 : 0))
 
         var total = explanation + evidence + balance + judgement
@@ -224,7 +233,7 @@ public enum EssayCoach {
     /// Sentences, not notes: at least two sentences of six words or more, or one of fifteen.
     public static func isProse(_ block: String) -> Bool {
         let sentences = Sentences.split(block).filter { $0.wordCount >= 6 && Phrase.hasVerb($0) && readsAsSentence($0) }
-        return sentences.count >= 2 || sentences.contains { $0.wordCount >= 15 }
+        return sentences.count >= 2 || sentences.contains { $0.wordCount >= 10 }
     }
 
     static let glue: Set<String> = [
@@ -246,8 +255,20 @@ public enum EssayCoach {
         let score = brief.focus.reduce(0.0) { $0 + (words.contains($1.key) ? $1.value : 0) }
         let top = brief.focus.values.max() ?? 0
         if score >= max(1.5, top * 0.8) { return true }
-        // A paragraph on one of the notes' own factors for this question is relevant too.
-        return brief.factors.contains { f in f.fromPlan && f.keywords.count >= 2 && f.keywords.intersection(words).count * 2 >= f.keywords.count && score > 0 }
+        // A paragraph on one of the factors the notes give for this question is relevant too ("coal output rose…"
+        // for a question on the Five-Year Plans), as is one that answers "how far do you agree" in those words.
+        let titled = brief.factors.contains { f in
+            let title = ExamWords.of(f.title)
+            let shared = title.intersection(words).count
+            guard !title.isEmpty, shared * 2 >= title.count else { return false }
+            // Two of its words, or one when the paragraph argues the other side of a "how far" question.
+            return shared >= 2 || (score > 0 && title.count == 1)
+                || (brief.question.command != .explainWhy && brief.question.command != .describe && opensWithContrast(block))
+        }
+        if titled { return true }
+        let lower = block.lowercased()
+        return brief.question.command == .howFarDoYouAgree && score > 0
+            && ["i agree", "i disagree", "to a large extent", "to some extent", "to a small extent", "to a great extent", "i partly agree"].contains { lower.contains($0) }
     }
 
     static func opensWithContrast(_ block: String) -> Bool {

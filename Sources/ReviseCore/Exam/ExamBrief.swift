@@ -161,7 +161,7 @@ public struct ExamBrief: Hashable, Sendable, Codable {
             result.append(
                 Factor(
                     title: title, side: factorSide,
-                    evidence: evidence(for: words.union(focus.keys), facts: facts, weights: weights, excluding: question.citation),
+                    evidence: evidence(for: words, question: Set(focus.keys), facts: facts, weights: weights, excluding: question.citation),
                     fromPlan: true, keywords: words))
         }
         // Then what the rest of the notes say about the question's words, one factor per heading they stand under.
@@ -175,7 +175,8 @@ public struct ExamBrief: Hashable, Sendable, Codable {
         var byHeading: [String: [Fact]] = [:]
         var order: [String] = []
         for (fact, _) in scored {
-            guard let heading = fact.topic.last.map(Phrase.tidy), heading.wordCount <= 10, heading != question.text else { continue }
+            guard let heading = fact.topic.last.map(Phrase.tidy), heading.wordCount <= 10, heading != question.text, !heading.contains("?")
+            else { continue }
             if byHeading[heading] == nil { order.append(heading) }
             byHeading[heading, default: []].append(fact)
         }
@@ -202,12 +203,17 @@ public struct ExamBrief: Hashable, Sendable, Codable {
     }
 
     /// The facts that best support a factor: those sharing its rarest words, dated or numbered first.
-    static func evidence(for words: Set<String>, facts: [Fact], weights: [String: Double], excluding: Citation) -> [Evidence] {
+    static func evidence(for words: Set<String>, question: Set<String>, facts: [Fact], weights: [String: Double], excluding: Citation) -> [Evidence] {
         var scored: [(Fact, Double)] = []
+        // The factor's own words must be there (half of them, at least one); the question's words only help rank.
+        let needed = max(1, (words.count + 1) / 2)
         for fact in facts where fact.kind != .list && !fact.citations.contains(excluding) {
-            let shared = ExamWords.of(fact.text).intersection(words)
-            guard shared.count >= 2 else { continue }
-            var score = shared.reduce(0.0) { $0 + (weights[$1] ?? 1.5) }
+            let factWords = ExamWords.of(fact.text)
+            let own = factWords.intersection(words)
+            guard own.count >= min(needed, 3) else { continue }
+            let context = factWords.intersection(question).subtracting(words)
+            guard own.count + context.count >= 2 else { continue }
+            var score = own.reduce(0.0) { $0 + 2 * (weights[$1] ?? 1.5) } + context.reduce(0.0) { $0 + (weights[$1] ?? 1.5) }
             if fact.when != nil || fact.quantity != nil { score *= 1.3 }
             scored.append((fact, score))
         }

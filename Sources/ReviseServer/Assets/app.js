@@ -276,3 +276,39 @@ for (const input of document.querySelectorAll("input[data-filter]")) {
     for (const item of list.children) item.hidden = words !== "" && !item.textContent.toLowerCase().includes(words);
   });
 }
+
+// ---- Exam timer --------------------------------------------------------------------------------------------
+
+const timer = document.querySelector(".timer[data-minutes]");
+if (timer) {
+  timer.hidden = false;
+  const form = timer.closest("form");
+  const seconds = form.querySelector("input[name=seconds]");
+  const clock = timer.querySelector(".timer-clock");
+  const toggle = timer.querySelector(".timer-toggle");
+  const limit = Number(timer.dataset.minutes) * 60;
+  let started = null;
+  let tick = null;
+  const show = () => {
+    const used = Math.floor((Date.now() - started) / 1000);
+    const left = limit - used;
+    const abs = Math.abs(left);
+    clock.textContent = (left < 0 ? "over by " : "") + Math.floor(abs / 60) + ":" + String(abs % 60).padStart(2, "0") + (left < 0 ? "" : " left");
+    clock.classList.toggle("over", left < 0);
+    seconds.value = String(used);
+  };
+  toggle.addEventListener("click", () => {
+    if (tick) {
+      clearInterval(tick);
+      tick = null;
+      toggle.textContent = "Timer stopped";
+      toggle.disabled = true;
+      return;
+    }
+    started = Date.now();
+    show();
+    tick = setInterval(show, 1000);
+    toggle.textContent = "Stop the timer";
+    form.querySelector("textarea").focus();
+  });
+}
