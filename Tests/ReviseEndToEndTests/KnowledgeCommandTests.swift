@@ -42,7 +42,8 @@ struct KnowledgeCommandTests {
         let terms = try cli.run(["terms"])
         #expect(terms.status == 0 && terms.out.contains("Containment — the US policy"), "\(terms.out)")
         let questions = try CLI.json(try cli.run(["questions", "--json"]).out)["questions"] as? [[String: Any]]
-        #expect(questions?.first?["marks"] as? Int == 12 && questions?.first?["id"] as? Int == 1)
+        #expect(questions?.first?["marks"] as? Int == 12 && questions?.first?["number"] as? Int == 1)
+        #expect((questions?.first?["id"] as? String)?.hasPrefix("q") == true)
         #expect((questions?.first?["citation"] as? String)?.hasPrefix("cold-war-outline.txt:") == true)
         #expect(try cli.run(["conflicts"]).status == 0)
         let conflicts = try CLI.json(try cli.run(["conflicts", "--json"]).out)

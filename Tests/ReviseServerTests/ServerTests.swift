@@ -76,7 +76,7 @@ struct LiveServer {
 struct ServerTests {
     static let pages = [
         "/", "/study", "/timeline", "/timeline?from=1924&to=1929", "/people", "/terms", "/conflicts", "/search?q=famine",
-        "/search", "/cards", "/cards?type=cloze&state=new", "/import", "/stats", "/assets/app.css", "/assets/app.js",
+        "/search", "/cards", "/cards?type=cloze&state=new", "/import", "/stats", "/exam", "/assets/app.css", "/assets/app.js",
         "/favicon.ico",
     ]
 
@@ -311,6 +311,49 @@ struct ServerTests {
                 let page = try await client.get("/source?name=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&line=3")
                 #expect(page.status == .ok, "\(name)")
             }
+        }
+    }
+}
+
+extension ServerTests {
+    @Test("exam practice: the bank, a plan, an answer marked and kept, a question added, and bad requests refused")
+    func examPractice() async throws {
+        try await LiveServer().run { client in
+            let bank = try await client.get("/api/exam").json["questions"] as? [[String: Any]] ?? []
+            #expect(bank.count >= 5, "the course's questions are in the bank")
+            let question = try #require(bank.first { ($0["text"] as? String)?.contains("Five-Year Plans brought misery") == true })
+            let id = try #require(question["id"] as? String)
+            let page = try await client.get("/exam/\(id)")
+            #expect(page.status == .ok && page.text.contains("<textarea") && page.text.contains("data-minutes"))
+            let brief = try await client.get("/api/exam/\(id)").json
+            #expect((brief["factors"] as? [[String: Any]])?.isEmpty == false)
+            let answer = """
+                The statement is partly true because real wages fell and food was rationed until 1935, which meant misery for most workers.\\n\\nHowever, coal output rose from 35 million tonnes in 1928 to 128 million tonnes in 1937, which helped the USSR survive the German invasion of 1941.\\n\\nOverall, I agree to some extent, because living standards fell for most people even though industry grew.
+                """
+            let marked = try await client.post("/api/exam/\(id)/answer", json: #"{"answer": "\#(answer)", "seconds": 600}"#)
+            #expect(marked.status == .ok, "\(marked.text)")
+            let mark = try #require(marked.json["mark"] as? Double)
+            #expect(mark > 0 && (marked.json["nextSteps"] as? [String])?.count == 3)
+            let kept = try await client.get("/api/exam/\(id)/answers").json["answers"] as? [[String: Any]] ?? []
+            #expect(kept.count == 1 && kept.first?["seconds"] as? Int == 600)
+            // The form posts the same and shows the feedback on the page.
+            let form = try await client.post("/exam/\(id)", form: "answer=" + answer.replacingOccurrences(of: "\\n", with: "\n").addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&seconds=")
+            #expect(form.status == .ok && form.text.contains("Estimated mark:") && form.text.contains("Next steps"))
+            let added = try await client.post("/exam/add", form: "text=Why%20did%20Stalin%20launch%20the%20Great%20Terror%3F&marks=12")
+            #expect(added.status == .seeOther || added.status == .found, "\(added.status)")
+            #expect(try await client.get("/exam").text.contains("Why did Stalin launch the Great Terror?"))
+            // Bad requests: no such question, an empty answer, too short a question, marks that are not a number.
+            #expect(try await client.get("/exam/qnothing").status == .notFound)
+            let empty = try await client.post("/api/exam/\(id)/answer", json: #"{"answer": "  "}"#)
+            #expect(empty.status == .badRequest && empty.errorMessage.contains("too short"))
+            let short = try await client.post("/api/exam", json: #"{"text": "Why?"}"#)
+            #expect(short.status == .badRequest && short.errorMessage.contains("four words"))
+            let marks = try await client.post("/exam/add", form: "text=Why%20did%20the%20NEP%20end%20so%20soon%3F&marks=ten")
+            #expect(marks.status == .badRequest)
+            let noToken = try await client.post("/api/exam/\(id)/answer", json: #"{"answer": "x y z"}"#, withToken: false)
+            #expect(noToken.status == .forbidden)
+            let after = try await client.get("/api/exam/\(id)/answers").json["answers"] as? [[String: Any]] ?? []
+            #expect(after.count == 2, "refused answers are not kept")
         }
     }
 }

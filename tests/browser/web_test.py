@@ -26,7 +26,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 PAGES = ["/", "/study", "/timeline", "/timeline?from=1928&to=1933", "/people", "/terms", "/conflicts",
-         "/search?q=famine", "/cards", "/import", "/stats"]
+         "/search?q=famine", "/cards", "/import", "/stats", "/exam"]
 
 
 class Failure(Exception):

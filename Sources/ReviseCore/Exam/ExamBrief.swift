@@ -96,6 +96,14 @@ public struct ExamBrief: Hashable, Sendable, Codable {
         // A word of the question matters as much as it is rare in the notes: "collectivisation" more than "Stalin".
         var focus: [String: Double] = [:]
         for w in questionWords { focus[w] = weights[w] ?? 1.5 }
+        // Other names of what the question names count as its words: "the United States" for "the USA".
+        let spaced = " " + question.text.lowercased() + " "
+        for entity in knowledge.entities where entity.kind != .person {
+            let names = [entity.name] + entity.aliases
+            guard names.contains(where: { $0.count >= 2 && spaced.contains(" " + $0.lowercased() + " ") }) else { continue }
+            let weight = names.compactMap { focus[ExamWords.stem($0)] }.max() ?? 1.5
+            for name in names { for w in ExamWords.of(name) where focus[w] == nil { focus[w] = weight } }
+        }
         self.focus = focus
         factors = Self.factors(for: question, focus: focus, facts: facts, weights: weights)
         argument = Self.argument(question: question, factors: factors)
