@@ -119,6 +119,7 @@ extension EssayCoachTests {
                 checked += 1
             }
         }
+        print("cuts checked: \(checked)")
         #expect(checked >= 15, "only \(checked) cuts applied")
     }
 

@@ -322,7 +322,9 @@ public enum CardGenerator {
             var prompt = question.text.trimming([" "])
             if let marks = question.marks, !prompt.has("(\(marks))") { prompt += " (\(marks) marks)" }
             if !(prompt.hasSuffix("?") || prompt.hasSuffix(".") || prompt.hasSuffix(")")) { prompt += "?" }
-            let answer = factors.prefix(8).map { "• " + Phrase.capitalised($0) }.joined(separator: "\n")
+            var answer = factors.prefix(8).map { "• " + Phrase.capitalised($0) }.joined(separator: "\n")
+            // Recall the factors and the judgement they lead to.
+            if let judgement = ExamBrief.judgementLine(for: question) { answer += "\n" + judgement }
             let fact = Fact(kind: .list, text: question.text, topic: question.topic, citations: [question.citation])
             add(
                 Card(

@@ -149,11 +149,12 @@ public struct ExamBrief: Hashable, Sendable, Codable {
         return score.signum()
     }
 
-    static func factors(for question: ExamQuestion, focus: [String: Double], facts: [Fact], weights: [String: Double]) -> [Factor] {
+    /// The notes' own plan for a question as factors, with the side its headings give ("Agree", "Success") when
+    /// there is one; their evidence is found later.
+    static func planFactors(of question: ExamQuestion) -> [Factor] {
         let statementTone = question.statement.map(tone) ?? 0
         var result: [Factor] = []
         var seen = Set<String>()
-        // The notes' own plan first, with the side its headings give ("Agree", "Success") when there is one.
         var side = Side.neutral
         for raw in question.factors {
             let title = Phrase.tidy(raw)
@@ -163,14 +164,43 @@ public struct ExamBrief: Hashable, Sendable, Codable {
                 continue
             }
             guard title.wordCount >= 2 || (title.wordCount == 1 && title.count >= 4 && title.first?.isUppercase == true) else { continue }
+            // "I personally disagree with the statement…" is the plan's judgement, not a factor.
+            if lower.hasPrefix("i ") { continue }
             let words = ExamWords.of(title)
             guard !words.isEmpty, seen.insert(words.sorted().joined(separator: " ")).inserted else { continue }
             let factorSide = side != .neutral ? side : Self.side(tone: tone(title), statementTone: statementTone)
-            result.append(
-                Factor(
-                    title: title, side: factorSide,
-                    evidence: evidence(for: words, question: Set(focus.keys), facts: facts, weights: weights, excluding: question.citation),
-                    fromPlan: true, keywords: words))
+            result.append(Factor(title: title, side: factorSide, evidence: [], fromPlan: true, keywords: words))
+        }
+        return result
+    }
+
+    /// What a student should be able to say from memory about a question: its line of argument from the notes'
+    /// own plan, for the back of its exam card.
+    public static func judgementLine(for question: ExamQuestion) -> String? {
+        let factors = planFactors(of: question)
+        func named(_ side: Side) -> String? {
+            factors.first { $0.side == side }.map { "“\(ExamWords.clipped($0.title, 6))”" }
+        }
+        switch question.command {
+        case .describe: return nil
+        case .explainWhy: return "Judgement: which reason mattered most, and why."
+        case .howFarDoYouAgree:
+            if let agree = named(.agree), let disagree = named(.disagree) {
+                return "Judgement: how far you agree, weighing \(agree) against \(disagree)."
+            }
+            return "Judgement: how far you agree, and why the stronger side outweighs the other."
+        case .howSignificant: return "Judgement: how significant it was compared with the other factors, and why."
+        case .other: return "Judgement: a conclusion that answers the question, with its reason."
+        }
+    }
+
+    static func factors(for question: ExamQuestion, focus: [String: Double], facts: [Fact], weights: [String: Double]) -> [Factor] {
+        let statementTone = question.statement.map(tone) ?? 0
+        var result = planFactors(of: question)
+        var seen = Set(result.map { $0.keywords.sorted().joined(separator: " ") })
+        for k in result.indices {
+            result[k].evidence = evidence(
+                for: result[k].keywords, question: Set(focus.keys), facts: facts, weights: weights, excluding: question.citation)
         }
         // Then what the rest of the notes say about the question's words, one factor per heading they stand under.
         var scored: [(fact: Fact, score: Double)] = []
