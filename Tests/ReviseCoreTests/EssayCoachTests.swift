@@ -147,6 +147,11 @@ extension EssayCoachTests {
         }
     }
 
+    @Test func windowsAndBrowserLineEndingsSeparateParagraphs() {
+        let text = "First paragraph has enough words to be prose, because it explains.\r\n\r\nSecond paragraph also has enough words to count.\r\rThird."
+        #expect(EssayCoach.paragraphs(of: text).count == 3)
+    }
+
     @Test func feedbackNamesWhatIsMissingWithCitations() throws {
         let question = try #require(Self.knowledge.questions.first { $0.text.contains("Five-Year Plans brought misery") })
         let answer = """

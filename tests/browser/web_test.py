@@ -3,6 +3,7 @@
 Starts `revise serve` on a free port over a new database (the built-in course is added), then: opens Today,
 studies five cards with the keyboard alone and checks the five reviews are in the database, answers a typed card,
 undoes a rating, uploads notes (one with a <script> in it, one too large, one binary) through the Import page,
+practises an exam question (timer, answer, feedback),
 opens every page, fails on any JavaScript console error, and saves a screenshot of each page under the artifacts
 folder. Usage: python web_test.py --revise PATH/TO/revise [--artifacts DIR]
 """
@@ -180,6 +181,42 @@ def upload(driver, base, tmp):
     print("  <script> and <img onerror> in the notes shown as text on search, terms and the note page, not run")
 
 
+def practise_exam(driver, base, db):
+    """Opens a course question, starts the timer, writes an answer, submits it, and reads the feedback."""
+    driver.set_window_size(1280, 900)
+    driver.get(base + "/exam")
+    links = [a for a in driver.find_elements(By.CSS_SELECTOR, ".exam-bank a") if "Five-Year Plans brought misery" in a.text]
+    check(links, "the Exam page does not list the course's Five-Year Plans question")
+    links[0].click()
+    wait(driver, EC.presence_of_element_located((By.ID, "answer")), "the answer box")
+    toggle = driver.find_element(By.CSS_SELECTOR, ".timer-toggle")
+    check(toggle.is_displayed(), "the timer is hidden although the script runs")
+    toggle.click()
+    wait(driver, lambda d: "left" in d.find_element(By.CSS_SELECTOR, ".timer-clock").text, "the timer to start")
+    box = driver.find_element(By.ID, "answer")
+    box.send_keys(
+        "The Five-Year Plans brought misery because real wages fell and food was rationed until 1935, which meant "
+        "that most workers were worse off than in 1928. Housing was overcrowded, so many families lived in barracks.",
+        Keys.ENTER, Keys.ENTER,
+        "However, coal output rose from 35 million tonnes in 1928 to 128 million tonnes in 1937, and this industry "
+        "gave the USSR the arms to survive the German invasion of 1941, so the plans were not only misery.",
+        Keys.ENTER, Keys.ENTER,
+        "Overall, I agree to a large extent, because for most people living standards fell even though industry grew.")
+    time.sleep(1.2)
+    driver.find_element(By.CSS_SELECTOR, ".exam-answer button[type=submit]").click()
+    heading = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".feedback h2")), "the feedback")
+    check("Estimated mark:" in heading.text, f"no estimated mark: {heading.text!r}")
+    paragraphs = driver.find_elements(By.CSS_SELECTOR, ".paragraph-notes li")
+    check(len(paragraphs) == 3, f"the three paragraphs typed were read as {len(paragraphs)}")
+    steps = driver.find_elements(By.CSS_SELECTOR, ".next-steps li")
+    check(len(steps) == 3, f"{len(steps)} next steps instead of three")
+    with sqlite3.connect(db) as connection:
+        row = connection.execute("SELECT mark, seconds FROM examAnswer ORDER BY id DESC LIMIT 1").fetchone()
+    check(row is not None and row[1] is not None and row[1] >= 1, f"the answer and its time were not kept: {row}")
+    full_page_screenshot(driver, os.path.join(ARTIFACTS, "exam-feedback.png"))
+    print(f"  exam: answer marked {row[0]} and kept with its time ({row[1]} s), three next steps shown")
+
+
 def main():
     global ARTIFACTS
     parser = argparse.ArgumentParser()
@@ -198,7 +235,7 @@ def main():
         driver.get(base + "/")
         check("Study" in driver.find_element(By.ID, "study-button").text, "Today has no Study button")
         steps = [("study five cards", study_five), ("undo", undo_one), ("typed answer", typed_answer),
-                 ("upload", lambda d, b, _db: upload(d, b, tmp))]
+                 ("upload", lambda d, b, _db: upload(d, b, tmp)), ("exam practice", practise_exam)]
         for name, step in steps:
             try:
                 step(driver, base, db)

@@ -212,8 +212,10 @@ public enum EssayCoach {
             if !current.isEmpty { blocks.append(current.joined(separator: " ")) }
             current = []
         }
+        // Text from a browser's form ends its lines with "\r\n".
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { flush() } else { current.append(trimmed) }
         }
         flush()
