@@ -31,11 +31,12 @@ extension ReviseStore {
     /// The questions the student wrote, in the order they were added.
     public func addedQuestions() throws(StoreError) -> [ExamQuestion] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT rowid, text, marks, factors FROM examQuestion ORDER BY rowid").map { row in
+            try Row.fetchAll(db, sql: "SELECT rowid, text, marks, topic, factors FROM examQuestion ORDER BY rowid").map { row in
                 let text: String = row["text"]
                 let factors = (row["factors"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
                 return ExamQuestion(
-                    text: text, marks: row["marks"], command: ExamQuestion.Command(asking: text), topic: [], factors: factors,
+                    text: text, marks: row["marks"], command: ExamQuestion.Command(asking: text),
+                    topic: (row["topic"] as String?).map { [$0] } ?? [], factors: factors,
                     citation: Citation(source: Self.addedQuestionsSource, span: Span(line: Int(row["rowid"] as Int64))))
             }
         }
@@ -43,12 +44,16 @@ extension ReviseStore {
 
     /// Adds a question of the student's own. Refused when it is too short to be a question or already there.
     @discardableResult
-    public func addExamQuestion(text raw: String, marks: Int?, factors: [String] = [], at date: Date) throws(StoreError) -> ExamQuestion {
+    public func addExamQuestion(
+        text raw: String, marks: Int?, topic: String? = nil, factors: [String] = [], at date: Date
+    ) throws(StoreError) -> ExamQuestion {
         let text = raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
         guard text.split(separator: " ").count >= 4 else {
             throw StoreError.invalid("a question needs at least four words; “\(text)” is too short")
         }
         guard text.count <= 1000 else { throw StoreError.invalid("a question can be at most 1,000 characters long") }
+        let topic = topic.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let topic, topic.count > 200 { throw StoreError.invalid("a topic can be at most 200 characters long") }
         if let marks, !(1...100).contains(marks) { throw StoreError.invalid("marks must be between 1 and 100; \(marks) was given") }
         let probe = ExamQuestion(text: text, marks: marks, command: ExamQuestion.Command(asking: text), citation: Citation(source: "", span: Span(line: 1)))
         if try examQuestions().contains(where: { $0.id == probe.id }) {
@@ -57,10 +62,11 @@ extension ReviseStore {
         let encoded = String(decoding: try! JSONEncoder().encode(factors), as: UTF8.self)
         return try write { db in
             try db.execute(
-                sql: "INSERT INTO examQuestion (id, text, marks, factors, addedAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [probe.id, text, marks, encoded, date.timeIntervalSince1970])
+                sql: "INSERT INTO examQuestion (id, text, marks, topic, factors, addedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [probe.id, text, marks, topic, encoded, date.timeIntervalSince1970])
             var question = probe
             question.factors = factors
+            question.topic = topic.map { [$0] } ?? []
             question.citation = Citation(source: Self.addedQuestionsSource, span: Span(line: Int(db.lastInsertedRowID)))
             return question
         }

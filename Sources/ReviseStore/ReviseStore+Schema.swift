@@ -176,6 +176,7 @@ extension ReviseStore {
                         id TEXT NOT NULL UNIQUE,
                         text TEXT NOT NULL,
                         marks INTEGER,
+                        topic TEXT,
                         factors TEXT NOT NULL,
                         addedAt REAL NOT NULL
                     );

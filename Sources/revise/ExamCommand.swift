@@ -164,13 +164,15 @@ struct ExamAddCommand: ParsableCommand {
     var text: String
     @Option(help: "The marks it is worth.")
     var marks: Int?
+    @Option(help: "The topic it belongs to.")
+    var topic: String?
     @Option(name: .customLong("factor"), help: "A factor your plan would use (repeat for several).")
     var factors: [String] = []
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let question = try store.open().addExamQuestion(text: text, marks: marks, factors: factors, at: Date())
-        print("Added \(question.id): \(question.text) (\(question.command.rawValue), \(MarkScheme.marks(for: question)) marks)")
+        let question = try store.open().addExamQuestion(text: text, marks: marks, topic: topic, factors: factors, at: Date())
+        print("Added \(question.id): \(question.text) (\(question.command.rawValue), \(MarkScheme.marks(for: question)) marks\(topic.map { "; \($0)" } ?? ""))")
     }
 }
 

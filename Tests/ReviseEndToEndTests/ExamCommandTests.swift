@@ -50,14 +50,30 @@ struct ExamCommandTests {
         #expect(again.out.contains("Your answers to this question so far:"))
     }
 
+    /// The README's example: the example notes and the example answer to their question.
+    @Test func theReadmeExampleIsMarkedAsAGoodAnswer() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let examples = Fixtures.repositoryRoot.appendingPathComponent("Examples")
+        #expect(try cli.run(["import", examples.path]).status == 0)
+        let plan = try cli.run(["exam", "plan", "break down in 1945-47"])
+        #expect(plan.status == 0 && plan.out.contains("Truman Doctrine"), "\(plan.out)")
+        let answer = try cli.run(["exam", "answer", "break down in 1945-47", "--file", examples.appendingPathComponent("cold-war-answer.txt").path, "--json"])
+        let feedback = try CLI.json(answer.out)
+        let mark = try #require(feedback["mark"] as? Double)
+        #expect(mark >= 5 && feedback["outOf"] as? Int == 8, "\(answer.out)")
+        #expect(feedback["judgement"] as? Bool == true && (feedback["warnings"] as? [String])?.isEmpty == true)
+    }
+
     @Test func questionsOfTheStudentsOwn() throws {
         let cli = try CLI.withColdWarNotes()
         defer { cli.cleanUp() }
-        let added = try cli.run(["exam", "add", "'The Cuban Missile Crisis was a victory for Khrushchev.' How far do you agree?", "--marks", "16", "--factor", "Missiles removed from Turkey"])
+        let added = try cli.run(["exam", "add", "'The Cuban Missile Crisis was a victory for Khrushchev.' How far do you agree?", "--marks", "16", "--topic", "Cuba", "--factor", "Missiles removed from Turkey"])
         #expect(added.status == 0 && added.out.contains("how far do you agree, 16 marks"), "\(added.out)\(added.err)")
         let listing = try CLI.json(try cli.run(["questions", "--json"]).out)["questions"] as? [[String: Any]] ?? []
         let mine = try #require(listing.first { ($0["text"] as? String)?.contains("Cuban Missile Crisis was a victory") == true })
         #expect(mine["citation"] as? String == "my questions:1" && mine["marks"] as? Int == 16)
+        #expect(mine["topic"] as? [String] == ["Cuba"] && mine["command"] as? String == "how far do you agree")
         let plan = try cli.run(["exam", "plan", "victory for Khrushchev"])
         #expect(plan.status == 0 && plan.out.contains("Missiles removed from Turkey"), "\(plan.out)")
         let twice = try cli.run(["exam", "add", "'The Cuban Missile Crisis was a victory for Khrushchev.' How far do you agree?"])

@@ -254,9 +254,19 @@ public enum EssayCoach {
     /// Whether a paragraph speaks to the question: enough of its rarer words, or the notes' factors for it.
     static func links(_ block: String, to brief: ExamBrief) -> Bool {
         let words = ExamWords.of(block)
-        let score = brief.focus.reduce(0.0) { $0 + (words.contains($1.key) ? $1.value : 0) }
+        // A word of the question counts when the paragraph has it or a longer word made from it ("breakdown" for
+        // "break", "relationship" for "relation").
+        let score = brief.focus.reduce(0.0) { sum, item in
+            let used = words.contains(item.key) || (item.key.count >= 5 && words.contains { $0.hasPrefix(item.key) })
+            return sum + (used ? item.value : 0)
+        }
         let top = brief.focus.values.max() ?? 0
         if score >= max(1.5, top * 0.8) { return true }
+        // What the notes say about the question, in other words: three of the rarer words of its factors and their
+        // evidence along with a word of the question, or five without; or the years the question asks about.
+        let near = words.filter { (brief.context[$0] ?? 0) >= 1 }.count
+        if near >= 5 || (near >= 3 && score > 0) { return true }
+        if let period = brief.period, DateFinder.dates(in: block).contains(where: { $0.when.overlaps(period) }) { return true }
         // A paragraph on one of the factors the notes give for this question is relevant too ("coal output rose…"
         // for a question on the Five-Year Plans), as is one that answers "how far do you agree" in those words.
         let titled = brief.factors.contains { f in

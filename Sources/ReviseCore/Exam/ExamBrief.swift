@@ -50,7 +50,7 @@ enum ExamWords {
 
 /// What a question asks for and what the notes offer to answer it: the demands of its command word and marks,
 /// and the factors found in the knowledge base, each with its evidence and citations. `revise exam plan` prints it.
-public struct ExamBrief: Hashable, Sendable, Codable {
+public struct ExamBrief: Hashable, Sendable, Encodable {
     public enum Side: String, Hashable, Sendable, Codable {
         /// Supports the statement (or the factor named in the question).
         case agree
@@ -64,7 +64,9 @@ public struct ExamBrief: Hashable, Sendable, Codable {
         public var citation: Citation
     }
 
-    public struct Factor: Hashable, Sendable, Codable {
+    public struct Factor: Hashable, Sendable, Encodable {
+        enum CodingKeys: String, CodingKey { case title, side, evidence, fromPlan }
+
         public var title: String
         public var side: Side
         /// Dates, names and figures from the notes that support the factor.
@@ -84,6 +86,13 @@ public struct ExamBrief: Hashable, Sendable, Codable {
     public var argument: String
     /// The words of the question that matter, weighted by how rare they are in the notes.
     var focus: [String: Double]
+    enum CodingKeys: String, CodingKey { case question, id, marks, scheme, factors, argument, period }
+
+    /// The years the question asks about ("in 1945-47"), when it names them.
+    public var period: When?
+    /// The rarer words of the factors and their evidence, with their weights: what an answer on this question
+    /// is likely to talk about even when it does not repeat the question's words.
+    var context: [String: Double]
 
     public init(question: ExamQuestion, knowledge: KnowledgeBase) {
         self.question = question
@@ -105,7 +114,16 @@ public struct ExamBrief: Hashable, Sendable, Codable {
             for name in names { for w in ExamWords.of(name) where focus[w] == nil { focus[w] = weight } }
         }
         self.focus = focus
-        factors = Self.factors(for: question, focus: focus, facts: facts, weights: weights)
+        let period = DateFinder.dates(in: question.text).first?.when
+        self.period = period
+        factors = Self.factors(for: question, focus: focus, period: period, facts: facts, weights: weights)
+        var context: [String: Double] = [:]
+        for factor in factors {
+            for w in factor.keywords.union(factor.evidence.flatMap { ExamWords.of($0.text) }) where focus[w] == nil {
+                if let weight = weights[w], weight >= 1 { context[w] = weight }
+            }
+        }
+        self.context = context
         argument = Self.argument(question: question, factors: factors)
     }
 
@@ -194,7 +212,9 @@ public struct ExamBrief: Hashable, Sendable, Codable {
         }
     }
 
-    static func factors(for question: ExamQuestion, focus: [String: Double], facts: [Fact], weights: [String: Double]) -> [Factor] {
+    static func factors(
+        for question: ExamQuestion, focus: [String: Double], period: When?, facts: [Fact], weights: [String: Double]
+    ) -> [Factor] {
         let statementTone = question.statement.map(tone) ?? 0
         var result = planFactors(of: question)
         var seen = Set(result.map { $0.keywords.sorted().joined(separator: " ") })
@@ -206,7 +226,9 @@ public struct ExamBrief: Hashable, Sendable, Codable {
         var scored: [(fact: Fact, score: Double)] = []
         for fact in facts where fact.kind != .list {
             let words = ExamWords.of(fact.text + " " + (fact.topic.last ?? ""))
-            let score = words.reduce(0.0) { $0 + (focus[$1] ?? 0) }
+            var score = words.reduce(0.0) { $0 + (focus[$1] ?? 0) }
+            // A question about "1945-47" is about what happened then.
+            if let period, let when = fact.when, when.overlaps(period), when.lastYear - when.year <= 10 { score += 2 }
             if score >= 2.5 { scored.append((fact, score)) }
         }
         scored.sort { $0.score > $1.score }
