@@ -105,15 +105,12 @@ extension EssayCoachTests {
             let full = feedback.mark
             let cuts: [(String, String?)] = [
                 // An answer that ends without a judgement has no conclusion to take away.
-                ("without the conclusion", feedback.judgement ? Self.withoutConclusion(m.answer) : nil),
+                ("without the conclusion", feedback.judgement || m.question.command == .describe ? Self.withoutConclusion(m.answer) : nil),
                 ("without the counter-argument", Self.withoutCounterArgument(m.answer)),
                 ("without dates and figures", Self.withoutDatesAndFigures(m.answer)),
                 ("first paragraph only", Self.firstParagraphOnly(m.answer)),
             ]
             for case let (name, cut?) in cuts {
-                // "Describe" questions reward features and detail only (docs/MARKING.md): a conclusion or a
-                // counter-argument earns nothing there, so taking one away need not cost a mark.
-                if m.question.command == .describe, name.hasPrefix("without the c") { continue }
                 let lower = Self.mark(cut, for: m.question).mark
                 #expect(lower < full, "\(m.question.text.prefix(50)) \(name): \(lower) is not below \(full)")
                 checked += 1

@@ -140,7 +140,9 @@ public enum EssayCoach {
         if scheme.command == .describe {
             // Features described: relevant sentences that state something.
             let features = prose.filter { links($0, to: brief) }.flatMap { Sentences.split($0) }.filter { $0.wordCount >= 6 }.count
-            explanation = scheme.shares.explanation * min(1, Double(features) / Double(scheme.pointsExpected + 1))
+            // Each feature adds less than the one before, and none is worthless: a describe answer has no
+            // conclusion or counter-argument to reward, so every sentence of substance counts a little.
+            explanation = scheme.shares.explanation * Self.diminishing(Double(features), expected: Double(scheme.pointsExpected))
         } else {
             explanation = scheme.shares.explanation * min(1, pointsMade / Double(scheme.pointsExpected))
         }
@@ -148,8 +150,13 @@ public enum EssayCoach {
         let dates = relevantNotes.reduce(0) { $0 + $1.dates }
         let figures = relevantNotes.reduce(0) { $0 + $1.figures }
         let nameCount = relevantNotes.reduce(0) { $0 + $1.names }
-        let precise = min(1, Double(dates + figures) / Double(scheme.evidenceExpected))
-        let named = min(1, Double(nameCount) / Double(scheme.evidenceExpected + 2))
+        let describing = scheme.command == .describe
+        let precise = describing
+            ? Self.diminishing(Double(dates + figures), expected: Double(scheme.evidenceExpected))
+            : min(1, Double(dates + figures) / Double(scheme.evidenceExpected))
+        let named = describing
+            ? Self.diminishing(Double(nameCount), expected: Double(scheme.evidenceExpected + 2))
+            : min(1, Double(nameCount) / Double(scheme.evidenceExpected + 2))
         let evidence = scheme.shares.evidence * (0.7 * precise + 0.3 * named)
         // Balance: a paragraph that argues the other side, or sentences that qualify the argument.
         let counterParagraphs = zip(notes, prose).reduce(0.0) { sum, pair in
@@ -201,6 +208,11 @@ public enum EssayCoach {
     }
 
     static func round1(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+
+    /// 0 for none, about 0.78 at the number expected, 0.95 at twice it, never quite 1.
+    static func diminishing(_ count: Double, expected: Double) -> Double {
+        1 - exp(-1.5 * count / max(1, expected))
+    }
 
     // MARK: Reading the answer
 

@@ -36,7 +36,7 @@ public struct MarkScheme: Hashable, Sendable, Codable {
         let m = Double(self.marks)
         switch command {
         case .describe:
-            shares = Shares(explanation: m / 2, evidence: m / 2, balance: 0, judgement: 0)
+            shares = Shares(explanation: m * 0.7, evidence: m * 0.3, balance: 0, judgement: 0)
             pointsExpected = max(2, min(4, self.marks / 2))
         case .explainWhy:
             shares = Shares(explanation: m * 0.6, evidence: m * 0.15, balance: m * 0.1, judgement: m * 0.15)
