@@ -130,9 +130,7 @@ extension Site {
         return Responses.html(layout(title: "Exam: " + question.text.split(separator: " ").prefix(8).joined(separator: " "), active: "/exam", context: context, body: body))
     }
 
-    static func markText(_ mark: Double) -> String {
-        mark == mark.rounded() ? String(Int(mark)) : String(format: "%.1f", mark)
-    }
+    static func markText(_ mark: Double) -> String { EssayFeedback.formatted(mark) }
 
     static func feedbackPanel(_ f: EssayFeedback) -> HTML {
         let p = f.points

@@ -121,9 +121,7 @@ struct ExamAnswerCommand: ParsableCommand {
         return text
     }
 
-    static func format(_ mark: Double) -> String {
-        mark == mark.rounded() ? String(Int(mark)) : String(format: "%.1f", mark)
-    }
+    static func format(_ mark: Double) -> String { EssayFeedback.formatted(mark) }
 
     static func printFeedback(_ f: EssayFeedback) {
         print("\(f.question)")

@@ -60,6 +60,11 @@ public struct EssayFeedback: Hashable, Sendable, Codable {
     /// Things that cap the mark: "reads as a list of words, not sentences", "does not answer this question".
     public var warnings: [String]
     public var nextSteps: [String]
+
+    /// A mark as a student reads it: "6", "5.4".
+    public static func formatted(_ mark: Double) -> String {
+        mark == mark.rounded() ? String(Int(mark)) : String(format: "%.1f", mark)
+    }
 }
 
 public enum EssayCoach {
