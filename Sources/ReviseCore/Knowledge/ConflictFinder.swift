@@ -3,10 +3,85 @@
 /// "Second FYP (1933-1938)"). Claims that look alike but are dated differently or worded more narrowly are
 /// reported as "may differ in scope", not as conflicts.
 enum ConflictFinder {
-    static func conflicts(in facts: [Fact]) -> [Conflict] {
-        numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil })
-            + dateConflicts(facts.filter { $0.kind == .event && $0.when != nil })
+    static func conflicts(in facts: [Fact], people: Set<String> = []) -> [Conflict] {
+        let events = facts.filter { $0.kind == .event && $0.when != nil }
+        let dated = dateConflicts(events)
+        let removals = removalConflicts(events, people: people).filter { removal in
+            // A disagreement the wording already showed is not told twice.
+            !dated.contains { Set($0.claims.map(\.citation)).isSuperset(of: removal.claims.map(\.citation)) }
+        }
+        return numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil }) + dated + removals
             + roleConflicts(facts.filter { $0.kind == .role && $0.when != nil })
+    }
+
+    // MARK: Removals
+
+    /// Words that say someone lost a post or a place: "expelled from Politburo", "the dismissal of Yezhov".
+    static let removalWords: Set<String> = [
+        "expelled", "expulsion", "removed", "removal", "dismissed", "dismissal", "ousted", "sacked", "lost", "loses",
+        "lose", "resign", "resigned", "resignation", "demoted", "deposed", "voted",
+    ]
+
+    /// Resigning, being expelled and being dismissed are three things.
+    static func removalKind(_ word: String) -> Int {
+        if word.hasPrefix("resign") { return 0 }
+        if ["expelled", "expulsion", "ousted", "voted"].contains(word) { return 1 }
+        return 2
+    }
+
+    struct Removal {
+        var fact: Fact
+        /// The people the removal happens to: named within a few words of the removal word, or given by the
+        /// event's heading when the event names nobody.
+        var people: Set<String>
+        /// What they were removed from, when the event names it: "Politburo", "NKVD".
+        var places: Set<String>
+        var word: String
+    }
+
+    /// One person removed from one place in different years: "by December [1925] had lost his seat in the
+    /// Politburo" against "1926- Expelled from Politburo". The wordings differ too much for `dateConflicts`.
+    private static func removalConflicts(_ events: [Fact], people: Set<String>) -> [Conflict] {
+        let removals: [Removal] = events.compactMap { fact in
+            let tokens = fact.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            guard let when = fact.when, !when.isRange else { return nil }
+            // The removal nearest the event's own year: "resigned … in 1925 and was expelled … in 1927" is an
+            // expulsion in 1927.
+            let year = tokens.firstIndex(of: String(when.year))
+            let candidates = tokens.indices.filter { removalWords.contains(tokens[$0]) }
+            guard let at = candidates.min(by: { abs($0 - (year ?? $0)) < abs($1 - (year ?? $1)) }) else { return nil }
+            var who = Set<String>()
+            for person in fact.mentions where people.contains(person) {
+                let last = person.lowercased().split(separator: " ").last.map(String.init) ?? person.lowercased()
+                if let k = tokens.firstIndex(where: { $0.hasPrefix(last) }), abs(k - at) <= 6 { who.insert(person) }
+            }
+            if who.isEmpty, let subject = fact.subject, people.contains(subject), !fact.mentions.contains(where: people.contains) {
+                who.insert(subject)
+            }
+            guard !who.isEmpty else { return nil }
+            return Removal(fact: fact, people: who, places: Set(fact.mentions.filter { !people.contains($0) }), word: tokens[at])
+        }
+        let groups = StarClusters.groups(removals.count) { a, b in
+            let x = removals[a]
+            let y = removals[b]
+            guard x.fact.when!.year != y.fact.when!.year, x.fact.citations != y.fact.citations,
+                !x.people.isDisjoint(with: y.people)
+            else { return false }
+            // From the same place; or, when one does not say where from, the same kind of removal ("resigned" is
+            // not "expelled").
+            if !x.places.isDisjoint(with: y.places) { return true }
+            return (x.places.isEmpty || y.places.isEmpty) && removalKind(x.word) == removalKind(y.word)
+        }
+        return groups.compactMap { group in
+            var items: [Removal] = []
+            for k in group where !items.contains(where: { $0.fact.citations[0] == removals[k].fact.citations[0] }) { items.append(removals[k]) }
+            guard items.count >= 2 else { return nil }
+            let person = items[0].people.intersection(items[1].people).sorted().first ?? ""
+            let place = items.dropFirst().reduce(items[0].places) { $0.intersection($1.places) }.sorted().first
+            return Conflict(
+                topic: "when: \(person) \(items[0].word)" + (place.map { " (\($0))" } ?? ""), severity: .conflict,
+                claims: items.map { Conflict.Claim(value: $0.fact.when!.description, text: $0.fact.text, citation: $0.fact.citations[0]) })
+        }
     }
 
     /// One person given one position in different years: "General Secretary in 1922" against "in 1917".
@@ -105,7 +180,11 @@ enum ConflictFinder {
         // Deaths are told in many words ("died of starvation", "died during the famine"): the same heading is
         // enough. Percentages must share a word of their own sentence: "rose 10%" and "rose 300%" under one
         // heading are usually two measures.
-        if a.happening.contains("death"), b.happening.contains("death") { return !sentence.isEmpty || setting.count >= 2 }
+        // One word of setting is enough when both are dated to overlapping years ("the Terror", 1934-38 and 1936-38).
+        let sameTime = a.fact.when.flatMap { wa in b.fact.when.map { wa.overlaps($0) } } ?? false
+        if a.happening.contains("death"), b.happening.contains("death") {
+            return !sentence.isEmpty || setting.count >= 2 || (setting.count == 1 && sameTime)
+        }
         // Percentages and multiples ("coal doubled", "electricity trebled") likewise.
         let relative = qa.unit == "%" || qa.unit == "times"
         return !sentence.isEmpty || (setting.count >= 2 && !relative)
@@ -144,14 +223,19 @@ enum ConflictFinder {
             let ka = Acronyms.expanded(keys[a], from: texts[a], against: texts[b])
             let kb = Acronyms.expanded(keys[b], from: texts[b], against: texts[a])
             let shared = ka.intersection(kb)
-            guard shared.count >= 3 || (shared.count == 2 && ContentWords.jaccard(ka, kb) >= 0.6 && max(ka.count, kb.count) <= 4),
-                ContentWords.overlap(ka, kb) >= 0.75
+            // A named period given two ends: "The Great Terror (1934-1938)" against "The terror lasted from 1934 to
+            // 1939". Short statements, the same start, a word in common.
+            let namedPeriod = wa.isRange && wb.isRange && wa.year == wb.year && wa.lastYear != wb.lastYear
+                && !shared.isEmpty && ka.count <= 3 && kb.count <= 3
+            guard namedPeriod
+                || (shared.count >= 3 || (shared.count == 2 && ContentWords.jaccard(ka, kb) >= 0.6 && max(ka.count, kb.count) <= 4))
+                    && ContentWords.overlap(ka, kb) >= 0.75
             else { return false }
             // "Second plan" and "third plan" are two things.
             let oa = Ordinals.in(texts[a])
             let ob = Ordinals.in(texts[b])
             if !oa.isEmpty || !ob.isEmpty, oa != ob { return false }
-            if ContentWords.jaccard(ka, kb) >= 0.6 {
+            if ContentWords.jaccard(ka, kb) >= 0.6 || namedPeriod {
                 hard.insert(a)
                 hard.insert(b)
             }

@@ -283,14 +283,27 @@ struct EntityResolver {
             if let n = name(for: subject), kinds[n] == .person { return nil }
             if let n = name(for: subject) { fact.subject = n }
         case .event:
-            // Who the event is about: the first person it names, else the first thing.
-            fact.subject = mentions.first { kinds[$0] == .person } ?? mentions.first { kinds[$0] != .place }
+            // Who the event is about: the first person it names; else the one person its own heading names
+            // ("Trotskys Weaknesses" over "1926- Expelled from Politburo"); else the first thing.
+            fact.subject = mentions.first { kinds[$0] == .person } ?? headingPerson(fact.topic.last)
+                ?? mentions.first { kinds[$0] != .place }
         case .quote, .statistic:
             if let subject = fact.subject, let n = name(for: subject) { fact.subject = n }
             if fact.kind == .quote, let subject = fact.subject, kinds[subject] != .person { fact.subject = nil }
         case .cause, .list: break
         }
         return fact
+    }
+
+    /// The one person a heading names, if it names exactly one: "Trotskys Weaknesses" → Trotsky.
+    func headingPerson(_ heading: String?) -> String? {
+        guard let heading else { return nil }
+        var found = Set<String>()
+        for raw in heading.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) where raw.first?.isUppercase == true {
+            let word = String(raw)
+            if let n = name(for: word), kinds[n] == .person { found.insert(n) }
+        }
+        return found.count == 1 ? found.first : nil
     }
 
     /// The entities with their aliases, summaries and citations, people first, each group by name.

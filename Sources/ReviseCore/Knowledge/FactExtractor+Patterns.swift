@@ -235,7 +235,9 @@ extension FactExtractor.Reader {
                 continue
             }
             var r = i + 2
-            if r < n, ["made", "appointed", "named", "elected", "promoted", "also", "now", "still", "briefly"].contains(words[r].lower) { r += 1 }
+            // "was also then made General Secretary": adverbs, then the verb of the appointment.
+            while r < n, ["also", "now", "still", "briefly", "then", "later", "soon", "quickly", "eventually", "officially", "swiftly"].contains(words[r].lower) { r += 1 }
+            if r < n, ["made", "appointed", "named", "elected", "promoted"].contains(words[r].lower) { r += 1 }
             if r < n, ["as", "to"].contains(words[r].lower) { r += 1 }
             if r < n, ["the", "a", "an"].contains(words[r].lower) { r += 1 }
             guard isRolePhrase(words, at: r) else { continue }

@@ -4,8 +4,18 @@ extension FactExtractor.Reader {
     /// One item or paragraph: each of its sentences, then the patterns that need the whole line.
     mutating func readStatement(_ text: String, node: OutlineNode, context: Context) {
         let sentences = Sentences.split(text)
-        for sentence in sentences {
-            readSentence(sentence, context: context)
+        for (k, sentence) in sentences.enumerated() {
+            // "In 1917 he was made Commissar for Nationalities. Stalin was also then made General Secretary":
+            // "then" is the year of the sentence before.
+            if context.date == nil, k > 0, sentence.utf8.count > 6, sentence.contains(" then "),
+                DateFinder.dates(in: sentence).isEmpty, let earlier = DateFinder.dates(in: sentences[k - 1]).last?.when
+            {
+                var dated = context
+                dated.date = earlier
+                readSentence(sentence, context: dated)
+            } else {
+                readSentence(sentence, context: context)
+            }
         }
         if let label = context.label {
             readLabel(label, text: text, context: context)

@@ -22,7 +22,11 @@ enum FactMerger {
             for a in 0..<indices.count where !absorbed.contains(indices[a]) {
                 for b in (a + 1)..<indices.count where !absorbed.contains(indices[b]) {
                     guard sameFact(merged[indices[a]], merged[indices[b]], words[a], words[b]) else { continue }
-                    let (keep, drop) = clearer(merged[indices[a]], merged[indices[b]]) ? (indices[a], indices[b]) : (indices[b], indices[a])
+                    let x = merged[indices[a]]
+                    let y = merged[indices[b]]
+                    // A dated post is the one kept: its date and its line are the claim a disagreement cites.
+                    let keepFirst = x.kind == .role && (x.when == nil) != (y.when == nil) ? x.when != nil : clearer(x, y)
+                    let (keep, drop) = keepFirst ? (indices[a], indices[b]) : (indices[b], indices[a])
                     merged[keep].citations.append(contentsOf: merged[drop].citations)
                     for m in merged[drop].mentions where !merged[keep].mentions.contains(m) { merged[keep].mentions.append(m) }
                     absorbed.insert(drop)
@@ -33,7 +37,13 @@ enum FactMerger {
         return merged.enumerated().compactMap { i, fact in
             guard !absorbed.contains(i) else { return nil }
             var fact = fact
+            let own = fact.citations.first
             fact.citations = Array(Set(fact.citations)).sorted()
+            // A dated post cites its own line first, where the date is.
+            if fact.kind == .role, fact.when != nil, let own, let k = fact.citations.firstIndex(of: own) {
+                fact.citations.remove(at: k)
+                fact.citations.insert(own, at: 0)
+            }
             return fact
         }
     }
@@ -41,7 +51,8 @@ enum FactMerger {
     private static func exactKey(_ fact: Fact) -> String {
         switch fact.kind {
         case .definition: (fact.subject ?? "").lowercased() + "|" + (fact.detail ?? "").lowercased()
-        case .role: (fact.subject ?? "") + "|" + (fact.detail ?? "").lowercased()
+        // A post held from different years is kept apart: the notes may disagree on when it began.
+        case .role: (fact.subject ?? "") + "|" + (fact.detail ?? "").lowercased() + "|" + (fact.when.map { "\($0.year)" } ?? "")
         default: fact.text.lowercased() + "|" + (fact.when?.description ?? "")
         }
     }
@@ -61,10 +72,34 @@ enum FactMerger {
         switch a.kind {
         case .definition: return true
         case .role:
+            // A post said to begin in two different years is kept twice: the notes may disagree on when.
+            if let wa = a.when, let wb = b.when, wa.year != wb.year { return false }
             return ContentWords.of(a.detail ?? "") == ContentWords.of(b.detail ?? "")
                 || ContentWords.overlap(ContentWords.of(a.detail ?? ""), ContentWords.of(b.detail ?? "")) >= 0.6
+        case .event:
+            // Two people's events of one year are two events ("Zinoviev was ousted from the Politburo" and
+            // Trotsky's "Expelled from Politburo"). The year is the bucket's, so it is no evidence: the words must
+            // share two more.
+            if let sa = a.subject, let sb = b.subject, sa != sb, a.mentions.first == sa, b.mentions.first == sb { return false }
+            let ya = wa.filter { !$0.allSatisfy(\.isNumber) }
+            let yb = wb.filter { !$0.allSatisfy(\.isNumber) }
+            // "Yezhov was removed from office" and "This signalled the end of the terror" are two things, however
+            // alike their other words: what happens in them must agree.
+            if happening(a.text) != happening(b.text) { return false }
+            return ya.intersection(yb).count >= 2 && ContentWords.overlap(ya, yb) >= 0.5
         default: return ContentWords.overlap(wa, wb) >= 0.5
         }
+    }
+
+    /// What happens to someone in an event, as ConflictFinder names it: "death", "arrest", "purge", a removal…
+    private static func happening(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            let w = String(word)
+            if let h = ConflictFinder.happenings[w] { result.insert(h) }
+            if ConflictFinder.removalWords.contains(w) { result.insert("removal") }
+        }
+        return result
     }
 
     /// The clearer wording: a definition of moderate length without a dangling end; else the shorter.

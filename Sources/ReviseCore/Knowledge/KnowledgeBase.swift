@@ -25,7 +25,7 @@ public struct KnowledgeBase: Hashable, Sendable, Codable {
         facts = FactMerger.merge(facts)
         let entities = resolver.entities(with: facts)
         let questions = sources.flatMap(\.questions)
-        let conflicts = ConflictFinder.conflicts(in: facts)
+        let conflicts = ConflictFinder.conflicts(in: facts, people: Set(entities.filter { $0.kind == .person }.map(\.name)))
         return KnowledgeBase(facts: facts, entities: entities, questions: questions, conflicts: conflicts)
     }
 
