@@ -191,6 +191,15 @@ struct EntityResolver {
         {
             return .place
         }
+        // A single word shaped like the name of a country or a people, never taught as a term: "Russia",
+        // "Poland", "Germany", "Kazakhstan"; "German", "European", "Japanese". English word endings, not a list
+        // of places.
+        if single, e.defined == 0, e.quoted == 0, !isAcronym(e.name), e.name.first?.isUppercase == true {
+            let w = words[0]
+            if ["ia", "land", "stan", "many"].contains(where: { w.hasSuffix($0) }) && w.count >= 5 { return .place }
+            if ["ean", "ese", "ish"].contains(where: { w.hasSuffix($0) }) && w.count >= 5 { return nil }
+            if w.hasSuffix("an"), !w.hasSuffix("man"), w.count >= 5, e.midSentence > 0, e.afterThe * 2 < e.count { return nil }
+        }
         // "Party", "Church": the word for an institution, not the name of one.
         if single, Vocabulary.institutionHeads.contains(words[0]) { return nil }
         if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 || taught ? .organisation : nil }
