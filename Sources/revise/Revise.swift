@@ -18,7 +18,7 @@ struct Revise: ParsableCommand {
             ImportCommand.self, SourcesCommand.self, OutlineCommand.self, FactsCommand.self, TimelineCommand.self,
             PeopleCommand.self, PersonCommand.self, TermsCommand.self, QuestionsCommand.self, ConflictsCommand.self,
             SearchCommand.self, CardsCommand.self, CardCommand.self, SuspendCommand.self, UnsuspendCommand.self,
-            DueCommand.self, ReviewCommand.self, StudyCommand.self, ServeCommand.self, StatsCommand.self, ExamCommand.self, CourseCommand.self, FSRSCommand.self,
+            DueCommand.self, ReviewCommand.self, StudyCommand.self, ServeCommand.self, StatsCommand.self, ExamCommand.self, ExportCommand.self, CourseCommand.self, FSRSCommand.self,
         ]
     )
 
