@@ -84,7 +84,7 @@ public enum AnkiPackage {
                     let note = CardExport.note(for: stored.card)
                     let did = deckID(note.topic.map { deck.name + "::" + clean($0) } ?? deck.name)
                     let nid = uniqueID()
-                    let fields = note.fields.map(html)
+                    let fields = note.fields.map(CardExport.html)
                     try db.execute(
                         sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
                         arguments: [
@@ -149,12 +149,6 @@ public enum AnkiPackage {
     /// A deck name part without the characters Anki reserves.
     public static func clean(_ name: String) -> String {
         name.replacingOccurrences(of: "::", with: ":").replacingOccurrences(of: "\"", with: "'")
-    }
-
-    /// Card text as HTML: escaped, line breaks as `<br>`.
-    static func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: "<br>")
     }
 
     static func json(_ value: Any) -> String {

@@ -79,7 +79,7 @@ public enum CardExport {
     /// A field for a text file: line breaks become `<br>` (Anki reads the file as HTML) and the separator
     /// never appears unquoted.
     static func csvField(_ text: String, separator: Character) -> String {
-        let html = escapeHTML(text).replacingOccurrences(of: "\n", with: "<br>")
+        let html = html(text)
         if separator == "\t" { return html.replacingOccurrences(of: "\t", with: " ") }
         if html.contains(separator) || html.contains("\"") || html.hasPrefix("#") {
             return "\"" + html.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -87,9 +87,11 @@ public enum CardExport {
         return html
     }
 
-    static func escapeHTML(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    static func escapeHTML(_ text: String) -> String { Markup.escapeContent(text) }
+
+    /// A field as HTML: escaped, line breaks as `<br>`.
+    public static func html(_ text: String) -> String {
+        Markup.escapeContent(text).replacingOccurrences(of: "\n", with: "<br>")
     }
 
     /// CSV for Anki's text import: its header lines (separator, HTML, note type and tag columns), then one row
