@@ -59,4 +59,12 @@ struct FlashcardImportTests {
         #expect(outline.nodes.contains { $0.kind == .cloze && $0.clozes == ["Corn Laws", "1846"] })
         #expect(outline.nodes.contains { $0.kind == .item && $0.text == "std::vector" })
     }
+
+    @Test func highlightedWordsAreClozes() throws {
+        let text = "# Trade\n\n==========\n\n- The ==Corn Laws== were repealed in ==1846==\n- if a == b then stop\n"
+        let outline = try NoteImporter.parse(text: text, name: "econ.md")
+        #expect(outline.nodes.contains { $0.kind == .cloze && $0.clozes == ["Corn Laws", "1846"] && $0.text == "The Corn Laws were repealed in 1846" })
+        #expect(outline.nodes.contains { $0.kind == .item && $0.text.contains("a == b") })
+        #expect(outline.nodes.contains { $0.kind == .item && $0.text == "==========" }, "a rule of = signs is not a cloze")
+    }
 }

@@ -56,6 +56,8 @@ enum NodeShapes {
 /// `{{c1::hidden}}` clozes.
 enum AuthoredCard {
     static func node(from text: String, span: Span) -> OutlineNode? {
+        // "==highlighted==" words are clozes too, as note-taking plugins write them.
+        if text.has("=="), let marked = highlightsAsClozes(text) { return node(from: marked, span: span) }
         guard text.has("::") else { return nil }
         if text.has("{{c"), let (plain, hidden) = cloze(text) {
             return OutlineNode(kind: .cloze, text: plain, span: span, clozes: hidden)
@@ -74,6 +76,28 @@ enum AuthoredCard {
         guard front.count >= 2, !back.isEmpty, front.has(" ") || back.has(" ") else { return nil }
         return OutlineNode(
             kind: .card, text: String(front), span: span, answer: String(back), bothWays: bothWays)
+    }
+
+    /// "The ==Gosplan== set targets" → "The {{c1::Gosplan}} set targets"; nil when there is no highlight (a
+    /// line of "=" underlining a heading, "a == b" in code).
+    static func highlightsAsClozes(_ text: String) -> String? {
+        var out = ""
+        var rest = Substring(text)
+        var n = 0
+        while let open = rest.range(of: "==") {
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "==") else { break }
+            let inner = after[..<close.lowerBound]
+            guard !inner.isEmpty, inner.count <= 80, inner.first != " ", inner.last != " ", !inner.contains("=") else {
+                out += rest[..<open.upperBound]
+                rest = after
+                continue
+            }
+            n += 1
+            out += rest[..<open.lowerBound] + "{{c\(n)::" + inner + "}}"
+            rest = after[close.upperBound...]
+        }
+        return n == 0 ? nil : out + rest
     }
 
     /// "The {{c1::Gosplan}} set targets" → ("The Gosplan set targets", ["Gosplan"]). Hints (`{{c1::x::hint}}`)
