@@ -80,8 +80,9 @@ public enum AnkiPackage {
             var position: Int64 = 0
             var usedLogIDs = Set<Int64>()
             for deck in decks {
-                for stored in deck.cards {
-                    let note = CardExport.note(for: stored.card)
+                let byID = Dictionary(deck.cards.map { ($0.card.id, $0) }, uniquingKeysWith: { a, _ in a })
+                for note in CardExport.notes(for: deck.cards.map(\.card)) {
+                    let stored = byID[note.cardID]!
                     let did = deckID(note.topic.map { deck.name + "::" + clean($0) } ?? deck.name)
                     let nid = uniqueID()
                     let fields = note.fields.map(CardExport.html)
@@ -93,8 +94,8 @@ public enum AnkiPackage {
                             fields.joined(separator: "\u{1F}"), CardExport.plainText(fields[0]), CardExport.checksum(fields[0]),
                         ])
                     notes += 1
-                    let ords = note.type == .basicReversed ? [0, 1] : [0]
-                    for ord in ords {
+                    for (ord, cardID) in note.cardIDs.enumerated() {
+                        let stored = byID[cardID] ?? stored
                         position += 1
                         let cid = uniqueID()
                         let s = stored.schedule
@@ -117,8 +118,7 @@ public enum AnkiPackage {
                             sql: "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, 2500, ?, ?, 0, 0, 0, 0, '')",
                             arguments: [cid, nid, did, ord, nowSeconds, type, queue, due, ivl, reps, lapses])
                         cardCount += 1
-                        // The review log goes with the note's first card.
-                        guard history, ord == 0 else { continue }
+                        guard history else { continue }
                         var lastInterval: Int64 = 0
                         for review in deck.reviews[stored.card.id] ?? [] {
                             let interval = max(0, Int64((review.schedule.due.timeIntervalSince(review.at) / 86_400).rounded()))

@@ -48,7 +48,7 @@ struct ExportCommand: ParsableCommand {
         if cards.isEmpty {
             throw Failure(message: "no cards to export" + (topic.map { " under a topic with “\($0)”" } ?? "; import notes first"), exitCode: 1)
         }
-        let notes = cards.map { CardExport.note(for: $0.card) }
+        let notes = CardExport.notes(for: cards.map(\.card))
         let text: String
         switch format {
         case .apkg:

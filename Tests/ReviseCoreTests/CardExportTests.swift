@@ -14,12 +14,24 @@ struct CardExportTests {
         let cloze = CardExport.note(for: Self.card(.cloze, "The first plan began in […]", "1928"))
         #expect(cloze.type == .cloze && cloze.front == "The first plan began in {{c1::1928}}")
         #expect(cloze.fields[2] == "notes.md:4")
-        let reverse = CardExport.note(for: Self.card(.reverse, "Gosplan", "the state planning commission"))
-        #expect(reverse.type == .basicReversed && reverse.back == "the state planning commission")
+        let reverse = CardExport.note(for: Self.card(.reverse, "What is meant by “Gosplan”?", "the state planning commission"))
+        #expect(reverse.back == "the state planning commission")
         let basic = CardExport.note(for: Self.card(.date, "In which year did the first plan begin?", "1928", note: "Sources disagree: 1929 (b.md:2)"))
         #expect(basic.type == .basic && basic.back.hasPrefix("1928\nSources disagree"))
         #expect(basic.tags == ["The_Plans"])
         #expect(CardExport.tag(for: "Stalin's rise: part 1") == "Stalins_rise_part_1")
+    }
+
+    @Test func aTermsTwoReverseCardsAreOneNoteAskedBothWays() {
+        let ask = Self.card(.reverse, "What is meant by “Gosplan”?", "the state planning commission")
+        let term = Self.card(.reverse, "Which term means “the state planning commission”?", "Gosplan")
+        let other = Self.card(.basic, "Who led the Left?", "Trotsky")
+        let notes = CardExport.notes(for: [ask, other, term])
+        #expect(notes.count == 2)
+        #expect(notes[0].type == .basicReversed && notes[0].front == "Gosplan" && notes[0].back == "the state planning commission")
+        #expect(notes[0].cardIDs == [ask.id, term.id])
+        let alone = CardExport.notes(for: [ask])
+        #expect(alone.count == 1 && alone[0].type == .basic && alone[0].front == ask.prompt)
     }
 
     @Test func csvCarriesAnkisHeadersAndQuotesWhatItMust() {

@@ -20,7 +20,9 @@ public enum CardExport {
 
     /// One note: its type, its fields in the type's order, its tags and its deck path below the course's deck.
     public struct Note: Hashable, Sendable {
-        public var cardID: String
+        /// The Revise cards the note stands for, in the order of Anki's cards (two for a term asked both ways).
+        public var cardIDs: [String]
+        public var cardID: String { cardIDs[0] }
         public var type: NoteType
         public var fields: [String]
         public var tags: [String]
@@ -46,14 +48,47 @@ public enum CardExport {
         switch card.kind {
         case .cloze where card.prompt.contains(blank):
             let text = card.prompt.replacingFirst(blank, with: "{{c1::" + card.answer + "}}")
-            return Note(cardID: card.id, type: .cloze, fields: [text, card.note ?? "", source], tags: tags, topic: topic)
+            return Note(cardIDs: [card.id], type: .cloze, fields: [text, card.note ?? "", source], tags: tags, topic: topic)
         case .reverse:
-            return Note(cardID: card.id, type: .basicReversed, fields: [card.prompt, back, source], tags: tags, topic: topic)
+            return Note(cardIDs: [card.id], type: .basicReversed, fields: [card.prompt, back, source], tags: tags, topic: topic)
         default:
             var front = card.prompt
             if !card.choices.isEmpty { front += "\n" + card.choices.enumerated().map { "\(["a", "b", "c", "d", "e", "f"][min($0.offset, 5)])) \($0.element)" }.joined(separator: "\n") }
-            return Note(cardID: card.id, type: .basic, fields: [front, card.answer + (card.note.map { "\n" + $0 } ?? ""), source], tags: tags, topic: topic)
+            return Note(cardIDs: [card.id], type: .basic, fields: [front, card.answer + (card.note.map { "\n" + $0 } ?? ""), source], tags: tags, topic: topic)
         }
+    }
+
+    /// The notes for a list of cards. A term's two reverse cards ("What is meant by “Gosplan”?" and "Which term
+    /// means “the state planning commission”?", from one line) become one "Basic (and reversed card)" note, term
+    /// on the front, so Anki asks it both ways without asking anything twice.
+    public static func notes(for cards: [Card]) -> [Note] {
+        var result: [Note] = []
+        var paired = Set<String>()
+        let reverses = cards.filter { $0.kind == .reverse }
+        for card in cards where !paired.contains(card.id) {
+            guard card.kind == .reverse,
+                let partner = reverses.first(where: { other in
+                    other.id != card.id && !paired.contains(other.id) && other.citations.first == card.citations.first
+                        && card.prompt.lowercased().contains(other.answer.lowercased())
+                        && other.prompt.lowercased().contains(card.answer.lowercased())
+                })
+            else {
+                var n = note(for: card)
+                if n.type == .basicReversed { n.type = .basic }
+                result.append(n)
+                continue
+            }
+            paired.formUnion([card.id, partner.id])
+            // The term is the answer of the card that asks for the term.
+            let asksForTerm = card.prompt.count > partner.prompt.count && card.answer.count < partner.answer.count ? card : partner
+            let asksForMeaning = asksForTerm.id == card.id ? partner : card
+            var n = note(for: asksForMeaning)
+            n.fields[0] = asksForTerm.answer
+            n.fields[1] = asksForMeaning.answer
+            n.cardIDs = [asksForMeaning.id, asksForTerm.id]
+            result.append(n)
+        }
+        return result
     }
 
     /// A topic as an Anki tag: no spaces, "::" kept for hierarchy only. "Stalin's rise to power" → "Stalins_rise_to_power".
