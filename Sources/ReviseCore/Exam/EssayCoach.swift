@@ -373,7 +373,10 @@ public enum EssayCoach {
             }
         }
         let evidenceGap = available.evidence - f.points.evidence
-        if evidenceGap > 0.05 {
+        if evidenceGap > 0.05, f.dates + f.figures >= brief.scheme.evidenceExpected {
+            // Dates and figures enough; what is short is the names.
+            steps.append((evidenceGap, "Name the people, groups and terms involved: \(f.names) of those your notes know so far. Precise names show knowledge as dates do."))
+        } else if evidenceGap > 0.05 {
             let example = f.missed.flatMap(\.evidence).first ?? brief.factors.flatMap(\.evidence).first
             steps.append((evidenceGap * 1.1, "Use more precise evidence (dates and figures): \(f.dates + f.figures) so far, aim for \(brief.scheme.evidenceExpected) or more" + (example.map { ". Your notes give “\(ExamWords.clipped($0.text, 18))” (\($0.citation))" } ?? "") + "."))
         }
@@ -381,7 +384,9 @@ public enum EssayCoach {
         if balanceGap > 0.05 {
             let other = f.missed.first { $0.side == .disagree } ?? f.missed.first { $0.side == .agree }
             let hint = other.map { " such as “\(ExamWords.clipped($0.factor, 10))”" + evidenceHint($0.evidence) } ?? ""
-            steps.append((balanceGap * (f.counterArgument ? 0.8 : 1.3), (f.counterArgument ? "Develop the other side into a paragraph of its own" : "Argue the other side: add a paragraph starting “However, …”") + hint + "."))
+            steps.append((balanceGap * (f.counterArgument ? 0.8 : 1.3), (f.paragraphs.contains(where: \.counters)
+                ? "Develop the other side as fully as your main one, with its own evidence"
+                : f.counterArgument ? "Develop the other side into a paragraph of its own" : "Argue the other side: add a paragraph starting “However, …”") + hint + "."))
         }
         let judgementGap = available.judgement - f.points.judgement
         if judgementGap > 0.05 {
