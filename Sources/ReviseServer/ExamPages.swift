@@ -25,7 +25,7 @@ extension Site {
     static let longestAnswer = 200_000
 
     func question(id: String) throws -> ExamQuestion {
-        guard let q = try store.examQuestions().first(where: { $0.id == id }) else {
+        guard let q = try store.examQuestions(in: knowledge()).first(where: { $0.id == id }) else {
             throw UserError.notFound("There is no exam question \(id).")
         }
         return q
@@ -33,7 +33,7 @@ extension Site {
 
     func bank() throws -> [BankEntry] {
         let answers = Dictionary(grouping: try store.answers(), by: \.questionId)
-        return try store.examQuestions().map { q in
+        return try store.examQuestions(in: knowledge()).map { q in
             let mine = answers[q.id] ?? []
             return BankEntry(
                 id: q.id, text: q.text, marks: MarkScheme.marks(for: q), marksGiven: q.marks != nil, command: q.command.rawValue,

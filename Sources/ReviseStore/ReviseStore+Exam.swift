@@ -21,9 +21,14 @@ extension ReviseStore {
     /// Every question to practise: those found in the notes (the built-in course's among them), one per wording,
     /// then those the student added.
     public func examQuestions() throws(StoreError) -> [ExamQuestion] {
+        try examQuestions(in: knowledgeBase())
+    }
+
+    /// The same, with the knowledge already at hand (merging it is the slow part).
+    public func examQuestions(in knowledge: KnowledgeBase) throws(StoreError) -> [ExamQuestion] {
         var seen = Set<String>()
         var result: [ExamQuestion] = []
-        for q in try knowledgeBase().questions where seen.insert(q.id).inserted { result.append(q) }
+        for q in knowledge.questions where seen.insert(q.id).inserted { result.append(q) }
         for q in try addedQuestions() where seen.insert(q.id).inserted { result.append(q) }
         return result
     }

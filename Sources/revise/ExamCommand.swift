@@ -9,8 +9,8 @@ struct ExamCommand: ParsableCommand {
         subcommands: [ExamPlanCommand.self, ExamAnswerCommand.self, ExamAddCommand.self, ExamHistoryCommand.self])
 
     /// The question a user means: its id ("q1a2b…"), its number in `revise questions`, or words of its text.
-    static func question(_ query: String, in store: ReviseStore) throws -> ExamQuestion {
-        let questions = try store.examQuestions()
+    static func question(_ query: String, in store: ReviseStore, knowledge: KnowledgeBase? = nil) throws -> ExamQuestion {
+        let questions = try knowledge.map { try store.examQuestions(in: $0) } ?? store.examQuestions()
         if let q = questions.first(where: { $0.id == query }) { return q }
         if let n = Int(query), (1...questions.count).contains(n) { return questions[n - 1] }
         let lower = query.lowercased()
@@ -36,8 +36,9 @@ struct ExamPlanCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
-        let question = try ExamCommand.question(question, in: store)
-        let brief = ExamBrief(question: question, knowledge: try store.knowledgeBase())
+        let knowledge = try store.knowledgeBase()
+        let question = try ExamCommand.question(question, in: store, knowledge: knowledge)
+        let brief = ExamBrief(question: question, knowledge: knowledge)
         if output.json { return try Output.printJSON(brief) }
         print("\(question.text)  [\(brief.marks) marks\(question.marks == nil ? ", assumed" : "")]  \(brief.id)")
         print("Command: \(question.command.rawValue). \(brief.scheme.demands)")
@@ -83,8 +84,8 @@ struct ExamAnswerCommand: ParsableCommand {
     func run() throws {
         let text = try Self.readAnswer(file)
         let store = try store.open()
-        let question = try ExamCommand.question(question, in: store)
         let knowledge = try store.knowledgeBase()
+        let question = try ExamCommand.question(question, in: store, knowledge: knowledge)
         let brief = ExamBrief(question: question, knowledge: knowledge)
         let feedback = EssayCoach.feedback(on: text, brief: brief, knowledge: knowledge)
         let saved = try store.saveAnswer(text, feedback: feedback, seconds: minutes.map { Int($0 * 60) }, at: Date())

@@ -27,7 +27,7 @@ enum ExamWords {
 
     static func stem(_ word: String) -> String {
         var w = word.lowercased()
-        w = w.replacingOccurrences(of: "iz", with: "is").replacingOccurrences(of: "yz", with: "ys")
+        if w.contains("z") { w = w.replacingOccurrences(of: "iz", with: "is").replacingOccurrences(of: "yz", with: "ys") }
         for suffix in ["isations", "isation", "ations", "ation", "ising", "ised", "ises", "ise", "ings", "ing", "ies", "ied", "ed", "es", "s", "e"]
         where w.count > suffix.count + 3 && w.hasSuffix(suffix) {
             w.removeLast(suffix.count)
@@ -101,6 +101,8 @@ public struct ExamBrief: Hashable, Sendable, Encodable {
         scheme = MarkScheme(command: question.command, marks: marks)
         let facts = knowledge.facts
         let weights = Self.rarity(of: facts)
+        // The words of each fact's own text, read once: every factor's evidence search looks at all of them.
+        let textWords = facts.map { ExamWords.of($0.text) }
         let questionWords = ExamWords.of(question.text)
         // A word of the question matters as much as it is rare in the notes: "collectivisation" more than "Stalin".
         var focus: [String: Double] = [:]
@@ -116,7 +118,7 @@ public struct ExamBrief: Hashable, Sendable, Encodable {
         self.focus = focus
         let period = DateFinder.dates(in: question.text).first?.when
         self.period = period
-        factors = Self.factors(for: question, focus: focus, period: period, facts: facts, weights: weights)
+        factors = Self.factors(for: question, focus: focus, period: period, facts: facts, textWords: textWords, weights: weights)
         var context: [String: Double] = [:]
         for factor in factors {
             for w in factor.keywords.union(factor.evidence.flatMap { ExamWords.of($0.text) }) where focus[w] == nil {
@@ -213,14 +215,16 @@ public struct ExamBrief: Hashable, Sendable, Encodable {
     }
 
     static func factors(
-        for question: ExamQuestion, focus: [String: Double], period: When?, facts: [Fact], weights: [String: Double]
+        for question: ExamQuestion, focus: [String: Double], period: When?, facts: [Fact], textWords: [Set<String>],
+        weights: [String: Double]
     ) -> [Factor] {
         let statementTone = question.statement.map(tone) ?? 0
         var result = planFactors(of: question)
         var seen = Set(result.map { $0.keywords.sorted().joined(separator: " ") })
         for k in result.indices {
             result[k].evidence = evidence(
-                for: result[k].keywords, question: Set(focus.keys), facts: facts, weights: weights, excluding: question.citation)
+                for: result[k].keywords, question: Set(focus.keys), facts: facts, textWords: textWords, weights: weights,
+                excluding: question.citation)
         }
         // Then what the rest of the notes say about the question's words, one factor per heading they stand under.
         var scored: [(fact: Fact, score: Double)] = []
@@ -263,12 +267,15 @@ public struct ExamBrief: Hashable, Sendable, Encodable {
     }
 
     /// The facts that best support a factor: those sharing its rarest words, dated or numbered first.
-    static func evidence(for words: Set<String>, question: Set<String>, facts: [Fact], weights: [String: Double], excluding: Citation) -> [Evidence] {
+    static func evidence(
+        for words: Set<String>, question: Set<String>, facts: [Fact], textWords: [Set<String>], weights: [String: Double],
+        excluding: Citation
+    ) -> [Evidence] {
         var scored: [(Fact, Double)] = []
         // The factor's own words must be there (half of them, at least one); the question's words only help rank.
         let needed = max(1, (words.count + 1) / 2)
-        for fact in facts where fact.kind != .list && !fact.citations.contains(excluding) {
-            let factWords = ExamWords.of(fact.text)
+        for (k, fact) in facts.enumerated() where fact.kind != .list && !fact.citations.contains(excluding) {
+            let factWords = textWords[k]
             let own = factWords.intersection(words)
             guard own.count >= min(needed, 3) else { continue }
             let context = factWords.intersection(question).subtracting(words)
