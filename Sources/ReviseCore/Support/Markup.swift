@@ -1,24 +1,12 @@
 /// Text made safe to put inside HTML, SVG or XML, in content or in a quoted attribute.
 public enum Markup {
-    public static func escape(_ text: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: some StringProtocol) -> String { escaped(text, quotes: true) }
 
     /// Text made safe for HTML content (not attributes): only `&`, `<` and `>` are escaped, so quotation marks
     /// stay as written (Anki's fields, text that is read back).
-    public static func escapeContent(_ text: some StringProtocol) -> String {
+    public static func escapeContent(_ text: some StringProtocol) -> String { escaped(text, quotes: false) }
+
+    private static func escaped(_ text: some StringProtocol, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
@@ -26,6 +14,8 @@ public enum Markup {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&#39;"
             default: out.unicodeScalars.append(c)
             }
         }
