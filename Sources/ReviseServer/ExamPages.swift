@@ -42,7 +42,7 @@ extension Site {
     }
 
     /// Marks an answer and keeps it with its feedback.
-    func mark(_ answer: String, seconds: Int?, questionID: String) throws -> (EssayFeedback, ExamBrief) {
+    func mark(_ answer: String, seconds: Int?, questionID: String) throws -> EssayFeedback {
         let question = try question(id: questionID)
         guard answer.utf8.count <= Self.longestAnswer else {
             throw UserError(.contentTooLarge, "The answer is too long to mark (at most \(Self.longestAnswer / 1000) thousand characters).")
@@ -55,7 +55,7 @@ extension Site {
         let brief = ExamBrief(question: question, knowledge: knowledge)
         let feedback = EssayCoach.feedback(on: answer, brief: brief, knowledge: knowledge)
         try store.saveAnswer(answer, feedback: feedback, seconds: seconds, at: now)
-        return (feedback, brief)
+        return feedback
     }
 
     func examListPage(context: ReviseContext) throws -> Response {
@@ -186,7 +186,7 @@ extension Site {
                 guard let n = Int(text) else { throw UserError.badRequest("The time taken must be a whole number of seconds.") }
                 return n
             }
-            let (feedback, _) = try self.mark(answer, seconds: seconds, questionID: id)
+            let feedback = try self.mark(answer, seconds: seconds, questionID: id)
             return try self.examPage(id: id, feedback: feedback, answer: answer, context: context)
         }
     }
@@ -208,7 +208,7 @@ extension Site {
         api.post("exam/:id/answer") { request, context in
             var request = request
             let body = try await request.json(ExamAnswerRequest.self, limit: Self.longestAnswer + 10_000)
-            let (feedback, _) = try self.mark(body.answer, seconds: body.seconds, questionID: try context.parameters.decoded("id"))
+            let feedback = try self.mark(body.answer, seconds: body.seconds, questionID: try context.parameters.decoded("id"))
             return Responses.json(feedback)
         }
         api.get("exam/:id/answers") { _, context in

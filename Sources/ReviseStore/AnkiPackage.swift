@@ -82,20 +82,19 @@ public enum AnkiPackage {
             for deck in decks {
                 let byID = Dictionary(deck.cards.map { ($0.card.id, $0) }, uniquingKeysWith: { a, _ in a })
                 for note in CardExport.notes(for: deck.cards.map(\.card)) {
-                    let stored = byID[note.cardID]!
                     let did = deckID(note.topic.map { deck.name + "::" + clean($0) } ?? deck.name)
                     let nid = uniqueID()
                     let fields = note.fields.map(CardExport.html)
                     try db.execute(
                         sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
                         arguments: [
-                            nid, "revise-" + stored.card.id, modelIDs[note.type]!, nowSeconds,
+                            nid, "revise-" + note.cardID, modelIDs[note.type]!, nowSeconds,
                             note.tags.isEmpty ? "" : " " + note.tags.joined(separator: " ") + " ",
                             fields.joined(separator: "\u{1F}"), CardExport.plainText(fields[0]), CardExport.checksum(fields[0]),
                         ])
                     notes += 1
                     for (ord, cardID) in note.cardIDs.enumerated() {
-                        let stored = byID[cardID] ?? stored
+                        let stored = byID[cardID]!
                         position += 1
                         let cid = uniqueID()
                         let s = stored.schedule

@@ -134,8 +134,8 @@ public enum EssayCoach {
         // Explanation: each relevant paragraph that explains counts as a point, in full when it is developed (fifty
         // words or more); one that only narrates, a third. A closing paragraph that only concludes is not a point.
         let relevantNotes = notes.filter(\.relevant)
-        let (concludedEarly, _) = judgement(prose, brief: brief)
-        let closing = concludedEarly && prose.count >= 2 && concluders.contains { prose.last!.lowercased().hasPrefix($0) } ? notes.last?.number : nil
+        let (concluded, substantiated) = judgement(prose, brief: brief)
+        let closing = concluded && prose.count >= 2 && concluders.contains { prose.last!.lowercased().hasPrefix($0) } ? notes.last?.number : nil
         var pointsMade = 0.0
         for (k, note) in notes.enumerated() where note.relevant && note.number != closing {
             let developed = min(1, Double(prose[k].wordCount) / 50)
@@ -144,7 +144,7 @@ public enum EssayCoach {
         let explanation: Double
         if scheme.command == .describe {
             // Features described: relevant sentences that state something.
-            let features = prose.filter { links($0, to: brief) }.flatMap { Sentences.split($0) }.filter { $0.wordCount >= 6 }.count
+            let features = zip(notes, prose).filter { $0.0.relevant }.flatMap { Sentences.split($0.1) }.filter { $0.wordCount >= 6 }.count
             // Each feature adds less than the one before, and none is worthless: a describe answer has no
             // conclusion or counter-argument to reward, so every sentence of substance counts a little.
             explanation = scheme.shares.explanation * Self.diminishing(Double(features), expected: Double(scheme.pointsExpected))
@@ -167,11 +167,10 @@ public enum EssayCoach {
         let counterParagraphs = zip(notes, prose).reduce(0.0) { sum, pair in
             pair.0.relevant && pair.0.counters ? sum + min(1, Double(pair.1.wordCount) / 50) : sum
         }
-        let counterSentences = prose.filter { links($0, to: brief) }.flatMap(contrastSentences).count
+        let counterSentences = zip(notes, prose).filter { $0.0.relevant }.flatMap { contrastSentences($0.1) }.count
         let balanceFraction = min(1, counterParagraphs * 0.6 + Double(counterSentences) * 0.2)
         let balance = scheme.shares.balance * balanceFraction
         // Judgement: a conclusion at the end that answers the question, supported by a reason.
-        let (concluded, substantiated) = (concludedEarly, judgement(prose, brief: brief).1)
         let judgement = scheme.shares.judgement * ((concluded ? 0.6 : 0) + (substantiated ? 0.4 : 0))
 
         var total = explanation + evidence + balance + judgement
