@@ -235,7 +235,7 @@ extension Site {
         let rows = outline.nodes.map { node -> HTML in
             let hit = line.map { node.span.first <= $0 && $0 <= node.span.last } ?? false
             return """
-                <li id="L\(node.span.first)" class="node node-\(node.kind.rawValue) depth-\(min(node.depth, 8))\(hit ? " cited" : "")"><a class="line-number" href="#L\(node.span.first)">\(node.span.first)</a> <span class="node-text">\(node.text)\(node.answer.map { HTML(" — \($0)") })</span></li>
+                <li id="L\(node.span.first)" class="node node-\(node.kind.rawValue) depth-\(min(node.depth, 8))\(hit ? " cited" : "")"><a class="line-number" href="#L\(node.span.first)">\(node.span.first)</a> <span class="node-text">\(node.text)\(node.kind == .card ? node.answer.map { HTML(" — \($0)") } : nil)</span></li>
                 """
         }
         let body: HTML = """

@@ -6,7 +6,8 @@ import ZIPFoundation
 /// Writes cards as an Anki package (`.apkg`): a zip holding `collection.anki2`, an Anki collection in its
 /// SQLite schema 11, which every Anki since 2.1 imports, and an empty `media` list. A deck per course, a subdeck
 /// per topic, the note types Basic, Basic (and reversed card) and Cloze with a Source field, tags by topic,
-/// and, when asked, each card's schedule and review log.
+/// and, when asked, each card's schedule and review log. A hidden "Revise" field holds the note's cards as
+/// JSON, which no template shows: importing the package gives back the very same cards.
 public enum AnkiPackage {
     public struct Deck: Hashable, Sendable {
         /// "Revise::Stalin's USSR".
@@ -84,7 +85,7 @@ public enum AnkiPackage {
                 for note in CardExport.notes(for: deck.cards.map(\.card)) {
                     let did = deckID(note.topic.map { deck.name + "::" + clean($0) } ?? deck.name)
                     let nid = uniqueID()
-                    let fields = note.fields.map(CardExport.html)
+                    let fields = note.fields.map(CardExport.html) + [reviseField(note.cardIDs.compactMap { byID[$0]?.card })]
                     try db.execute(
                         sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
                         arguments: [
@@ -143,6 +144,16 @@ public enum AnkiPackage {
                 arguments: [crt, nowSeconds * 1000, nowSeconds * 1000, json(conf), json(models(now: nowSeconds)), json(decksJSON), json(dconf)])
         }
         return Summary(notes: notes, cards: cardCount, decks: deckIDs.keys.sorted(), reviews: reviewCount)
+    }
+
+    /// The name of the hidden field that carries a note's cards.
+    public static let reviseFieldName = "Revise"
+
+    /// A note's cards as the hidden field holds them: JSON, escaped as HTML content like every field.
+    static func reviseField(_ cards: [Card]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Markup.escapeContent(String(decoding: (try? encoder.encode(cards)) ?? Data("[]".utf8), as: UTF8.self))
     }
 
     /// A deck name part without the characters Anki reserves.
@@ -219,7 +230,8 @@ public enum AnkiPackage {
         func model(_ type: CardExport.NoteType, templates: [[String: Any]], kind: Int) -> [String: Any] {
             [
                 "id": modelIDs[type]!, "name": "Revise " + type.rawValue, "type": kind, "mod": now, "usn": -1, "sortf": 0,
-                "did": 1, "tmpls": templates, "flds": type.fieldNames.enumerated().map { field($0.element, $0.offset) },
+                "did": 1, "tmpls": templates,
+                "flds": (type.fieldNames + [reviseFieldName]).enumerated().map { field($0.element, $0.offset) },
                 "css": css, "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
                 "latexPost": "\\end{document}", "latexsvg": false, "tags": [String](), "vers": [String](),
                 "req": kind == 1 ? [[0, "any", [0]]] : templates.indices.map { [$0, "any", [$0]] },

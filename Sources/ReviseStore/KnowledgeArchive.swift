@@ -2,11 +2,12 @@ import ReviseCore
 
 /// What a source says (`SourceKnowledge`), packed with `ArchiveWriter` for the store.
 enum KnowledgeArchive {
-    static let tag: [UInt8] = Array("RVK2".utf8)
+    static let tag: [UInt8] = Array("RVK3".utf8)
 
     private static let factKinds = Fact.Kind.allCases
     private static let qualifiers: [When.Qualifier] = [.on, .by, .before, .after, .around, .early, .mid, .late]
     private static let commands = ExamQuestion.Command.allCases
+    private static let cardKinds = Card.Kind.allCases
 
     static func encode(_ knowledge: SourceKnowledge) -> [UInt8] {
         var out = ArchiveWriter(tag: tag, capacity: knowledge.facts.count * 160)
@@ -48,6 +49,19 @@ enum KnowledgeArchive {
             out.strings(q.topic)
             out.strings(q.factors)
             write([q.citation], &out)
+        }
+        out.int(knowledge.cards.count)
+        for card in knowledge.cards {
+            out.string(card.id)
+            out.int(cardKinds.firstIndex(of: card.kind)!)
+            out.string(card.prompt)
+            out.string(card.answer)
+            out.strings(card.choices)
+            out.strings(card.order)
+            out.optionalString(card.note)
+            out.strings(card.topic)
+            out.strings(card.tags)
+            write(card.citations, &out)
         }
         out.int(knowledge.names.count)
         for e in knowledge.names {
@@ -118,6 +132,22 @@ enum KnowledgeArchive {
             guard let citation = try readCitations(&r).first else { throw ArchiveDamaged(offset: r.offset) }
             knowledge.questions.append(
                 ExamQuestion(text: text, marks: marks, command: command, topic: topic, factors: factors, citation: citation))
+        }
+        let cardCount = try r.count()
+        for _ in 0..<cardCount {
+            let id = try r.string()
+            let kind = try r.choice(cardKinds)
+            let prompt = try r.string()
+            let answer = try r.string()
+            let choices = try r.strings()
+            let order = try r.strings()
+            let note = try r.optionalString()
+            let topic = try r.strings()
+            let tags = try r.strings()
+            knowledge.cards.append(
+                Card(
+                    id: id, kind: kind, prompt: prompt, answer: answer, choices: choices, order: order, note: note,
+                    topic: topic, citations: try readCitations(&r), tags: tags))
         }
         let nameCount = try r.count()
         for _ in 0..<nameCount {

@@ -1,3 +1,4 @@
+import Foundation
 import ReviseCore
 
 /// An outline's nodes packed into one compact byte string, the way the store keeps them.
@@ -9,7 +10,8 @@ import ReviseCore
 ///
 /// Layout: the 4-byte tag `RVO1`, the node count, then per node: kind (1 byte), flags (1 byte), depth, first
 /// line, last line − first line, the text, then the fields the flags announce. Integers are LEB128 varints;
-/// strings are a varint byte count followed by UTF-8.
+/// strings are a varint byte count followed by UTF-8. The last flag says a second flags byte follows, for what
+/// only notes from other tools carry (tags, their exact cards as JSON), so older outlines read unchanged.
 enum OutlineArchive {
     static let tag: [UInt8] = Array("RVO1".utf8)
 
@@ -22,6 +24,13 @@ enum OutlineArchive {
         static let bothWays = Flags(rawValue: 1 << 4)
         static let emphasis = Flags(rawValue: 1 << 5)
         static let clozes = Flags(rawValue: 1 << 6)
+        static let more = Flags(rawValue: 1 << 7)
+    }
+
+    private struct MoreFlags: OptionSet {
+        let rawValue: UInt8
+        static let tags = MoreFlags(rawValue: 1 << 0)
+        static let cards = MoreFlags(rawValue: 1 << 1)
     }
 
     private static let kinds = OutlineNode.Kind.allCases
@@ -38,8 +47,13 @@ enum OutlineArchive {
             if node.bothWays { flags.insert(.bothWays) }
             if !node.emphasis.isEmpty { flags.insert(.emphasis) }
             if !node.clozes.isEmpty { flags.insert(.clozes) }
+            var more: MoreFlags = []
+            if !node.tags.isEmpty { more.insert(.tags) }
+            if !node.cards.isEmpty { more.insert(.cards) }
+            if !more.isEmpty { flags.insert(.more) }
             out.byte(UInt8(kinds.firstIndex(of: node.kind)!))
             out.byte(flags.rawValue)
+            if !more.isEmpty { out.byte(more.rawValue) }
             out.int(node.depth)
             out.int(node.span.first)
             out.int(node.span.last - node.span.first)
@@ -50,6 +64,10 @@ enum OutlineArchive {
             if let answer = node.answer { out.string(answer) }
             if !node.emphasis.isEmpty { out.strings(node.emphasis) }
             if !node.clozes.isEmpty { out.strings(node.clozes) }
+            if !node.tags.isEmpty { out.strings(node.tags) }
+            if !node.cards.isEmpty {
+                out.string(String(decoding: (try? JSONEncoder().encode(node.cards)) ?? Data("[]".utf8), as: UTF8.self))
+            }
         }
         return out.bytes
     }
@@ -62,6 +80,7 @@ enum OutlineArchive {
         for _ in 0..<count {
             let kind = try reader.choice(kinds)
             let flags = Flags(rawValue: try reader.byte())
+            let more = flags.contains(.more) ? MoreFlags(rawValue: try reader.byte()) : []
             let depth = try reader.int()
             let first = try reader.int()
             let last = first + (try reader.int())
@@ -73,6 +92,14 @@ enum OutlineArchive {
             node.bothWays = flags.contains(.bothWays)
             if flags.contains(.emphasis) { node.emphasis = try reader.strings() }
             if flags.contains(.clozes) { node.clozes = try reader.strings() }
+            if more.contains(.tags) { node.tags = try reader.strings() }
+            if more.contains(.cards) {
+                let at = reader.offset
+                guard let cards = try? JSONDecoder().decode([Card].self, from: Data(try reader.string().utf8)) else {
+                    throw ArchiveDamaged(offset: at)
+                }
+                node.cards = cards
+            }
             nodes.append(node)
         }
         guard reader.isAtEnd else { throw ArchiveDamaged(offset: reader.offset) }

@@ -70,20 +70,11 @@ extension ReviseStore {
         try write { db in
             var result = CardRefresh(unchanged: false)
             let existing = Set(try String.fetchAll(db, sql: "SELECT id FROM card"))
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO card (id, kind, prompt, answer, body, topic, due, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, prompt = excluded.prompt, answer = excluded.answer,
-                        body = excluded.body, topic = excluded.topic, retired = 0
-                    """)
             var generated = Set<String>()
             for card in cards {
                 generated.insert(card.id)
                 if existing.contains(card.id) { result.kept += 1 } else { result.added += 1 }
-                try insert.execute(arguments: [
-                    card.id, card.kind.rawValue, card.prompt, card.answer, try Self.encodeBody(card),
-                    card.topic.joined(separator: " / "), now.timeIntervalSince1970, now.timeIntervalSince1970,
-                ])
+                try Self.upsert(card, at: now, db: db)
             }
             let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ? AND retired = 0")
             for id in existing.subtracting(generated) {
@@ -98,6 +89,21 @@ extension ReviseStore {
         }
     }
 
+    /// Adds a card (new, due at `now`) or updates the words of the card with its id, keeping its schedule and
+    /// history; a retired card with the same id comes back. In the caller's transaction.
+    static func upsert(_ card: Card, at now: Date, db: Database) throws {
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO card (id, kind, prompt, answer, body, topic, due, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, prompt = excluded.prompt, answer = excluded.answer,
+                    body = excluded.body, topic = excluded.topic, retired = 0
+                """)
+        try insert.execute(arguments: [
+            card.id, card.kind.rawValue, card.prompt, card.answer, try encodeBody(card),
+            card.topic.joined(separator: " / "), now.timeIntervalSince1970, now.timeIntervalSince1970,
+        ])
+    }
+
     /// The parts of a card that are not columns of their own.
     struct CardBody: Codable {
         var choices: [String]
@@ -105,11 +111,14 @@ extension ReviseStore {
         var note: String?
         var topic: [String]
         var citations: [Citation]
+        var tags: [String]?
     }
 
     static func encodeBody(_ card: Card) throws -> Data {
         try JSONEncoder().encode(
-            CardBody(choices: card.choices, order: card.order, note: card.note, topic: card.topic, citations: card.citations))
+            CardBody(
+                choices: card.choices, order: card.order, note: card.note, topic: card.topic, citations: card.citations,
+                tags: card.tags.isEmpty ? nil : card.tags))
     }
 
     /// Cards with the student's edits over Revise's wording; add `WHERE`, `ORDER BY` (columns as `card.x`).
@@ -124,7 +133,8 @@ extension ReviseStore {
         let body = try JSONDecoder().decode(CardBody.self, from: row["body"] as Data)
         let card = Card(
             id: row["id"], kind: Card.Kind(rawValue: row["kind"]) ?? .basic, prompt: row["prompt"], answer: row["answer"],
-            choices: body.choices, order: body.order, note: body.note, topic: body.topic, citations: body.citations)
+            choices: body.choices, order: body.order, note: body.note, topic: body.topic, citations: body.citations,
+            tags: body.tags ?? [])
         let schedule = CardSchedule(
             phase: StudyPhase(rawValue: row["phase"]) ?? .learning, step: row["step"], stability: row["stability"],
             difficulty: row["difficulty"], due: Date(timeIntervalSince1970: row["due"]),

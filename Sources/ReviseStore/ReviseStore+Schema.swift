@@ -195,6 +195,16 @@ extension ReviseStore {
                     CREATE INDEX examAnswerByQuestion ON examAnswer (questionId, id);
                     """)
         }
+        migrator.registerMigration("v8: media files cards brought from another tool show") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE media (
+                        name TEXT PRIMARY KEY,
+                        sourceId INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                        data BLOB NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 

@@ -40,6 +40,9 @@ public struct ImportedFile: Hashable, Sendable, Codable {
     public var items: Int?
     public var questions: Int?
     public var cards: Int?
+    /// For a deck from another tool: the reviews and media files it brought.
+    public var reviews: Int?
+    public var media: Int?
     public var warnings: [String]
     public var error: String?
 
@@ -91,52 +94,55 @@ extension ReviseStore {
     public func save(_ parsed: ParsedSource, path: String, at date: Date) throws(StoreError) -> (
         SaveOutcome, SourceID
     ) {
-        try write { db in
-            let existing = try Row.fetchOne(
-                db, sql: "SELECT id, contentHash FROM source WHERE path = ?", arguments: [path])
-            if let existing, existing["contentHash"] as String == parsed.contentHash {
-                return (.unchanged, SourceID(rawValue: existing["id"]))
-            }
-            let outline = parsed.outline
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            let metadata = try Self.jsonText(outline.metadata)
-            let warnings = try Self.jsonText(outline.warnings)
-            let id: Int64
-            if let existing {
-                id = existing["id"]
-                try db.execute(
-                    sql: """
-                        UPDATE source SET name = ?, title = ?, format = ?, contentHash = ?, byteCount = ?,
-                            lineCount = ?, metadata = ?, warnings = ?, updatedAt = ? WHERE id = ?
-                        """,
-                    arguments: [
-                        name, outline.title, outline.format.rawValue, parsed.contentHash, parsed.byteCount,
-                        outline.lineCount, metadata, warnings, date, id,
-                    ])
-            } else {
-                try db.execute(
-                    sql: """
-                        INSERT INTO source (path, name, title, format, contentHash, byteCount, lineCount, metadata,
-                            warnings, importedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        path, name, outline.title, outline.format.rawValue, parsed.contentHash, parsed.byteCount,
-                        outline.lineCount, metadata, warnings, date, date,
-                    ])
-                id = db.lastInsertedRowID
-            }
-            try Self.saveOutline(outline.nodes, sourceID: id, db: db)
-            try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db)
-            // The first source's knowledge is of this version; with others already stored, their version stands
-            // (and a stale one is brought up to date when the knowledge is read).
-            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source") == 1 {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('knowledgeVersion', ?)",
-                    arguments: [String(FactExtractor.version)])
-            }
-            try Self.savePassages(of: outline, sourceID: id, db: db)
-            return (existing == nil ? .added : .updated, SourceID(rawValue: id))
+        try write { db in try Self.save(parsed, path: path, at: date, db: db) }
+    }
+
+    /// Saves a parsed file in the caller's transaction.
+    static func save(_ parsed: ParsedSource, path: String, at date: Date, db: Database) throws -> (SaveOutcome, SourceID) {
+        let existing = try Row.fetchOne(
+            db, sql: "SELECT id, contentHash FROM source WHERE path = ?", arguments: [path])
+        if let existing, existing["contentHash"] as String == parsed.contentHash {
+            return (.unchanged, SourceID(rawValue: existing["id"]))
         }
+        let outline = parsed.outline
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let metadata = try Self.jsonText(outline.metadata)
+        let warnings = try Self.jsonText(outline.warnings)
+        let id: Int64
+        if let existing {
+            id = existing["id"]
+            try db.execute(
+                sql: """
+                    UPDATE source SET name = ?, title = ?, format = ?, contentHash = ?, byteCount = ?,
+                        lineCount = ?, metadata = ?, warnings = ?, updatedAt = ? WHERE id = ?
+                    """,
+                arguments: [
+                    name, outline.title, outline.format.rawValue, parsed.contentHash, parsed.byteCount,
+                    outline.lineCount, metadata, warnings, date, id,
+                ])
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO source (path, name, title, format, contentHash, byteCount, lineCount, metadata,
+                        warnings, importedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    path, name, outline.title, outline.format.rawValue, parsed.contentHash, parsed.byteCount,
+                    outline.lineCount, metadata, warnings, date, date,
+                ])
+            id = db.lastInsertedRowID
+        }
+        try Self.saveOutline(outline.nodes, sourceID: id, db: db)
+        try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db)
+        // The first source's knowledge is of this version; with others already stored, their version stands
+        // (and a stale one is brought up to date when the knowledge is read).
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source") == 1 {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('knowledgeVersion', ?)",
+                arguments: [String(FactExtractor.version)])
+        }
+        try Self.savePassages(of: outline, sourceID: id, db: db)
+        return (existing == nil ? .added : .updated, SourceID(rawValue: id))
     }
 
     /// Reads a file's bytes into an outline and saves it with its knowledge, unless the file at `path` is

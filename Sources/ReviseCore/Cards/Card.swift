@@ -33,10 +33,12 @@ public struct Card: Hashable, Sendable, Codable {
     /// The section path the card's fact sits under.
     public var topic: [String]
     public var citations: [Citation]
+    /// Tags a card brought from another tool (an Anki note's tags).
+    public var tags: [String]
 
     public init(
         id: String, kind: Kind, prompt: String, answer: String, choices: [String] = [], order: [String] = [],
-        note: String? = nil, topic: [String] = [], citations: [Citation]
+        note: String? = nil, topic: [String] = [], citations: [Citation], tags: [String] = []
     ) {
         self.id = id
         self.kind = kind
@@ -47,6 +49,25 @@ public struct Card: Hashable, Sendable, Codable {
         self.note = note
         self.topic = topic
         self.citations = citations
+        self.tags = tags
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, prompt, answer, choices, order, note, topic, citations, tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        prompt = try c.decode(String.self, forKey: .prompt)
+        answer = try c.decode(String.self, forKey: .answer)
+        choices = try c.decodeIfPresent([String].self, forKey: .choices) ?? []
+        order = try c.decodeIfPresent([String].self, forKey: .order) ?? []
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        topic = try c.decodeIfPresent([String].self, forKey: .topic) ?? []
+        citations = try c.decodeIfPresent([Citation].self, forKey: .citations) ?? []
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
     }
 
     /// A stable id: the kind and the normalised prompt and answer, hashed. Re-reading the same notes gives the same

@@ -3,7 +3,7 @@
 /// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
 public enum CardGenerator {
     /// Changes whenever the cards written from the same notes change, so stores write their cards again.
-    public static let version = 7
+    public static let version = 8
 
     public static func cards(from knowledge: KnowledgeBase) -> [Card] {
         var writer = Writer(knowledge: knowledge)
@@ -24,6 +24,8 @@ public enum CardGenerator {
         let holders: [String: Set<String>]
         /// The terms the notes define, once each, with the topic of their definition.
         let definedTerms: [(term: String, topic: [String])]
+        /// Where the student wrote cards themselves: no card is written from those lines.
+        let authored: Set<Citation>
 
         init(knowledge: KnowledgeBase) {
             self.knowledge = knowledge
@@ -59,6 +61,7 @@ public enum CardGenerator {
             }
             self.holders = holders
             self.definedTerms = definedTerms
+            authored = Set(knowledge.cards.flatMap(\.citations))
         }
 
         mutating func add(_ card: Card) {
@@ -70,6 +73,7 @@ public enum CardGenerator {
             _ kind: Card.Kind, prompt: String, answer: String, choices: [String] = [], order: [String] = [],
             note: String? = nil, from fact: Fact
         ) {
+            guard !fact.citations.contains(where: authored.contains) else { return }
             add(
                 Card(
                     id: Card.id(kind: kind, prompt: prompt, answer: answer), kind: kind, prompt: prompt, answer: answer,
@@ -77,6 +81,8 @@ public enum CardGenerator {
         }
 
         mutating func writeAll() {
+            // The student's own cards first, as written: a rule that tidies Revise's wording must not reject them.
+            for card in knowledge.cards where seen.insert(card.id).inserted { cards.append(card) }
             for fact in knowledge.facts {
                 switch fact.kind {
                 case .definition: writeDefinition(fact)

@@ -37,10 +37,13 @@ public struct CardDeck: Hashable, Sendable {
         /// Where it is: the first line of its row in a CSV file, its place (from 1) in an Anki package.
         public var line: Int
         public var reviews: [Review]
+        /// The note's cards as JSON, when Revise exported it (the hidden "Revise" field of its note types): they
+        /// come back exactly, kinds, ids and sources and all.
+        public var revise: String?
 
         public init(
             shape: Shape, front: String, back: String, deck: [String] = [], tags: [String] = [], line: Int,
-            reviews: [Review] = []
+            reviews: [Review] = [], revise: String? = nil
         ) {
             self.shape = shape
             self.front = front
@@ -49,6 +52,7 @@ public struct CardDeck: Hashable, Sendable {
             self.tags = tags
             self.line = line
             self.reviews = reviews
+            self.revise = revise
         }
     }
 

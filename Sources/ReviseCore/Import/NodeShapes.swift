@@ -54,13 +54,13 @@ enum NodeShapes {
 
 /// Cards a student wrote inside notes: `Question::Answer`, `Question:::Answer` (both ways) and
 /// `{{c1::hidden}}` clozes.
-enum AuthoredCard {
+public enum AuthoredCard {
     static func node(from text: String, span: Span) -> OutlineNode? {
         // "==highlighted==" words are clozes too, as note-taking plugins write them.
         if text.has("=="), let marked = highlightsAsClozes(text) { return node(from: marked, span: span) }
         guard text.has("::") else { return nil }
         if text.has("{{c"), let (plain, hidden) = cloze(text) {
-            return OutlineNode(kind: .cloze, text: plain, span: span, clozes: hidden)
+            return OutlineNode(kind: .cloze, text: plain, span: span, answer: text, clozes: hidden)
         }
         guard let range = text.range(of: "::") else { return nil }
         var front = text[..<range.lowerBound]
@@ -83,7 +83,9 @@ enum AuthoredCard {
     static func highlightsAsClozes(_ text: String) -> String? {
         var out = ""
         var rest = Substring(text)
-        var n = 0
+        // Numbered after the sentence's own `{{cN::…}}` clozes, so a highlight never joins one of them.
+        var n = cloze(text).map { _ in clozeNumbers(text).max() ?? 0 } ?? 0
+        let first = n
         while let open = rest.range(of: "==") {
             let after = rest[open.upperBound...]
             guard let close = after.range(of: "==") else { break }
@@ -97,7 +99,20 @@ enum AuthoredCard {
             out += rest[..<open.lowerBound] + "{{c\(n)::" + inner + "}}"
             rest = after[close.upperBound...]
         }
-        return n == 0 ? nil : out + rest
+        return n == first ? nil : out + rest
+    }
+
+    /// The numbers of a sentence's `{{cN::…}}` clozes, in order.
+    static func clozeNumbers(_ text: String) -> [Int] {
+        var numbers: [Int] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{c") {
+            let after = rest[open.upperBound...]
+            guard let sep = after.range(of: "::"), let n = Int(after[..<sep.lowerBound]) else { break }
+            numbers.append(n)
+            rest = after[sep.upperBound...]
+        }
+        return numbers
     }
 
     /// "The {{c1::Gosplan}} set targets" → ("The Gosplan set targets", ["Gosplan"]). Hints (`{{c1::x::hint}}`)
@@ -120,5 +135,62 @@ enum AuthoredCard {
         }
         plain += rest
         return hidden.isEmpty ? nil : (plain, hidden)
+    }
+}
+
+extension AuthoredCard {
+    /// A card written over several lines, as note-taking plugins write them: the question's lines, a line of
+    /// `?` (or `??` for a card asked both ways), the answer's lines; a blank line ends it.
+    struct Multiline {
+        var span: Span
+        var front: String
+        var back: String
+        var bothWays: Bool
+    }
+
+    /// Finds the multi-line cards in `lines` and returns the lines with each card on its first line in
+    /// `Question:::Answer` form and its other lines blank (so every parser reads it as a card, and the line
+    /// numbers stay), with the cards as written, to put their line breaks back.
+    static func joiningMultiline(_ lines: [SourceLine]) -> (lines: [SourceLine], cards: [Int: Multiline]) {
+        guard lines.contains(where: { $0.content == "?" || $0.content == "??" }) else { return (lines, [:]) }
+        var lines = lines
+        var cards: [Int: Multiline] = [:]
+        for i in lines.indices where lines[i].content == "?" || lines[i].content == "??" {
+            var start = i
+            while start > 0, !lines[start - 1].isBlank, !lines[start - 1].content.hasPrefix("#") { start -= 1 }
+            var end = i
+            while end + 1 < lines.count, !lines[end + 1].isBlank, lines[end + 1].content != "?", lines[end + 1].content != "??" {
+                end += 1
+            }
+            guard start < i, end > i else { continue }
+            let front = lines[start..<i].map { String($0.content) }.joined(separator: "\n")
+            let back = lines[(i + 1)...end].map { String($0.content) }.joined(separator: "\n")
+            let bothWays = lines[i].content == "??"
+            let first = lines[start]
+            let joined = front.replacing("\n", with: " ") + (bothWays ? ":::" : "::") + back.replacing("\n", with: " ")
+            lines[start] = SourceLine(
+                number: first.number, raw: Substring(joined), indent: first.indent, content: Substring(joined),
+                trailingSpaces: 0)
+            for k in (start + 1)...end {
+                lines[k] = SourceLine(number: lines[k].number, raw: "", indent: 0, content: "", trailingSpaces: 0)
+            }
+            cards[first.number] = Multiline(
+                span: Span(first.number, lines[end].number), front: front, back: back, bothWays: bothWays)
+        }
+        return (lines, cards)
+    }
+
+    /// The nodes with each multi-line card's sides as written (line breaks and all) and its whole span.
+    static func restoringMultiline(_ nodes: [OutlineNode], _ cards: [Int: Multiline]) -> [OutlineNode] {
+        guard !cards.isEmpty else { return nodes }
+        return nodes.map { node in
+            guard node.kind == .card, let card = cards[node.span.first] else { return node }
+            var node = node
+            node.text = card.front
+            node.answer = card.back
+            node.bothWays = card.bothWays
+            node.span = card.span
+            return node
+        }
     }
 }

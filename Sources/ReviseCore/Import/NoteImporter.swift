@@ -27,7 +27,7 @@ public enum NoteImporter {
     public static func parse(text: String, name: String, warnings: [ImportWarning] = []) throws(ImportError)
         -> Outline
     {
-        let lines = SourceLine.split(text)
+        let (lines, multiline) = AuthoredCard.joiningMultiline(SourceLine.split(text))
         let fileName = String(name.split(separator: "/").last ?? Substring(name))
         let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
         let fallbackTitle = stem.isEmpty ? fileName : stem
@@ -35,14 +35,15 @@ public enum NoteImporter {
         let parsed: ParsedOutline
         switch format {
         case .markdown: parsed = MarkdownParser(lines: lines, fallbackTitle: fallbackTitle).parse()
-        case .flashcards: parsed = FlashcardParser(lines: lines, fallbackTitle: fallbackTitle).parse()
+        case .flashcards, .ankiPackage, .cardTable: parsed = FlashcardParser(lines: lines, fallbackTitle: fallbackTitle).parse()
         case .cardSet, .essay, .outline:
             parsed = PlainTextParser(lines: lines, format: format, fallbackTitle: fallbackTitle).parse()
         }
         let title = Mojibake.repair(parsed.title)
         guard !parsed.nodes.isEmpty else { throw .noNotes(file: name) }
         return Outline(
-            title: title, format: format, metadata: parsed.metadata, nodes: parsed.nodes,
+            title: title, format: format, metadata: parsed.metadata,
+            nodes: AuthoredCard.restoringMultiline(parsed.nodes, multiline),
             warnings: warnings + parsed.warnings, lineCount: lines.count)
     }
 }
@@ -53,4 +54,11 @@ public struct ParsedSource: Sendable, Hashable {
     public var contentHash: String
     public var byteCount: Int
     public var outline: Outline
+
+    public init(name: String, contentHash: String, byteCount: Int, outline: Outline) {
+        self.name = name
+        self.contentHash = contentHash
+        self.byteCount = byteCount
+        self.outline = outline
+    }
 }

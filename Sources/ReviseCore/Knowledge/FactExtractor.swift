@@ -5,7 +5,7 @@ import Foundation
 /// name. Knows no subject: every fact comes from the shape of the notes and plain English around it.
 public enum FactExtractor {
     /// Changes whenever the same outline would give different knowledge, so stores read their notes again.
-    public static let version = 2
+    public static let version = 3
 
     /// Large outlines are read in parts at once, one part per core: the parts are runs of top-level nodes, which
     /// share nothing while they are read, and their findings are put together in order.
@@ -78,6 +78,8 @@ extension FactExtractor {
         let source: String
         var facts: [Fact] = []
         var questions: [ExamQuestion] = []
+        /// Cards the student wrote, kept as written.
+        var cards: [Card] = []
         var names: [String: NameEvidence] = [:]
         var lowercaseWords: [String: Int] = [:]
         var stack: [Open] = []
@@ -143,8 +145,10 @@ extension FactExtractor {
                     }
                     if node.kind == .item { open.person = node.label.flatMap { leadingName($0) } }
                 case .card:
+                    cards += AuthoredCard.cards(of: node, topic: topic, citation: citation)
                     readCard(node, context: context)
                 case .cloze:
+                    cards += AuthoredCard.cards(of: node, topic: topic, citation: citation)
                     var text = node.text
                     for hidden in node.clozes {
                         text = text.replacingFirst("___", with: hidden)
@@ -195,6 +199,7 @@ extension FactExtractor {
         mutating func absorb(_ other: Reader) {
             facts += other.facts
             questions += other.questions
+            cards += other.cards
             for (name, evidence) in other.names { names[name, default: NameEvidence(name: name)].add(evidence) }
             for (word, count) in other.lowercaseWords { lowercaseWords[word, default: 0] += count }
         }
@@ -208,7 +213,7 @@ extension FactExtractor {
                 evidence[i].lowercase = words.map { lowercaseWords[String($0)] ?? 0 }.min() ?? 0
             }
             evidence.sort { $0.name < $1.name }
-            return SourceKnowledge(source: source, facts: facts, questions: questions, names: evidence)
+            return SourceKnowledge(source: source, facts: facts, questions: questions, cards: cards, names: evidence)
         }
 
         /// How many words a text has outside a UTF-8 range (a date).

@@ -1,16 +1,24 @@
 /// What all the notes say together: facts merged across sources (one event told three times is one event with
-/// three citations), entities with their aliases resolved, exam questions, and the conflicts between sources.
+/// three citations), entities with their aliases resolved, exam questions, the conflicts between sources, and
+/// the cards the student wrote.
 public struct KnowledgeBase: Hashable, Sendable, Codable {
     public var facts: [Fact]
     public var entities: [Entity]
     public var questions: [ExamQuestion]
     public var conflicts: [Conflict]
+    /// Cards written in the notes or brought from another tool, as written: never rephrased, never doubled by a
+    /// card written from the same lines.
+    public var cards: [Card]
 
-    public init(facts: [Fact] = [], entities: [Entity] = [], questions: [ExamQuestion] = [], conflicts: [Conflict] = []) {
+    public init(
+        facts: [Fact] = [], entities: [Entity] = [], questions: [ExamQuestion] = [], conflicts: [Conflict] = [],
+        cards: [Card] = []
+    ) {
         self.facts = facts
         self.entities = entities
         self.questions = questions
         self.conflicts = conflicts
+        self.cards = cards
     }
 
     /// Merges what each source says.
@@ -26,7 +34,8 @@ public struct KnowledgeBase: Hashable, Sendable, Codable {
         let entities = resolver.entities(with: facts)
         let questions = sources.flatMap(\.questions)
         let conflicts = ConflictFinder.conflicts(in: facts, people: Set(entities.filter { $0.kind == .person }.map(\.name)))
-        return KnowledgeBase(facts: facts, entities: entities, questions: questions, conflicts: conflicts)
+        return KnowledgeBase(
+            facts: facts, entities: entities, questions: questions, conflicts: conflicts, cards: sources.flatMap(\.cards))
     }
 
     /// The entity a user means by `name`: its name or one of its aliases, any case; else the closest start.

@@ -1,15 +1,20 @@
-/// What one source says: its facts, its exam questions and the evidence for each name it uses. Sources are read
-/// one at a time (and stored that way); `KnowledgeBase` merges them.
+/// What one source says: its facts, its exam questions, the cards the student wrote in it and the evidence for
+/// each name it uses. Sources are read one at a time (and stored that way); `KnowledgeBase` merges them.
 public struct SourceKnowledge: Hashable, Sendable, Codable {
     public var source: String
     public var facts: [Fact]
     public var questions: [ExamQuestion]
+    /// Cards written in the notes (`Q::A`, `{{c1::…}}`) or brought from another tool, kept as written.
+    public var cards: [Card]
     public var names: [NameEvidence]
 
-    public init(source: String, facts: [Fact] = [], questions: [ExamQuestion] = [], names: [NameEvidence] = []) {
+    public init(
+        source: String, facts: [Fact] = [], questions: [ExamQuestion] = [], cards: [Card] = [], names: [NameEvidence] = []
+    ) {
         self.source = source
         self.facts = facts
         self.questions = questions
+        self.cards = cards
         self.names = names
     }
 }

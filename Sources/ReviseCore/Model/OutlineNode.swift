@@ -32,17 +32,22 @@ public struct OutlineNode: Hashable, Sendable, Codable {
     public var emphasis: [String]
     /// For questions: the marks, as in "(6)", "（6）" or "[40]".
     public var marks: Int?
-    /// For cards: the back.
+    /// For cards: the back. For clozes: the sentence as written, with its `{{c1::…}}` marks.
     public var answer: String?
     /// For cards written `Q:::A`: the card is meant to be asked both ways.
     public var bothWays: Bool
     /// For clozes: the hidden parts, in order.
     public var clozes: [String]
+    /// For cards and clozes from another tool: the note's tags.
+    public var tags: [String]
+    /// For a note from another tool that knows the cards it stands for (one Revise exported): those cards,
+    /// exactly as they were. Empty when the cards are to be read from `text` and `answer`.
+    public var cards: [Card]
 
     public init(
         kind: Kind, depth: Int = 0, text: String, span: Span, level: Int? = nil, label: String? = nil,
         emphasis: [String] = [], marks: Int? = nil, answer: String? = nil, bothWays: Bool = false,
-        clozes: [String] = []
+        clozes: [String] = [], tags: [String] = [], cards: [Card] = []
     ) {
         self.kind = kind
         self.depth = depth
@@ -55,10 +60,12 @@ public struct OutlineNode: Hashable, Sendable, Codable {
         self.answer = answer
         self.bothWays = bothWays
         self.clozes = clozes
+        self.tags = tags
+        self.cards = cards
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, depth, text, span, level, label, emphasis, marks, answer, bothWays, clozes
+        case kind, depth, text, span, level, label, emphasis, marks, answer, bothWays, clozes, tags, cards
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +81,8 @@ public struct OutlineNode: Hashable, Sendable, Codable {
         answer = try c.decodeIfPresent(String.self, forKey: .answer)
         bothWays = try c.decodeIfPresent(Bool.self, forKey: .bothWays) ?? false
         clozes = try c.decodeIfPresent([String].self, forKey: .clozes) ?? []
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        cards = try c.decodeIfPresent([Card].self, forKey: .cards) ?? []
     }
 
     /// Empty and default fields are left out, so the JSON a user reads stays short.
@@ -90,5 +99,7 @@ public struct OutlineNode: Hashable, Sendable, Codable {
         try c.encodeIfPresent(answer, forKey: .answer)
         if bothWays { try c.encode(bothWays, forKey: .bothWays) }
         if !clozes.isEmpty { try c.encode(clozes, forKey: .clozes) }
+        if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
+        if !cards.isEmpty { try c.encode(cards, forKey: .cards) }
     }
 }

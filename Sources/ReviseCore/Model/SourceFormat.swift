@@ -1,4 +1,4 @@
-/// The shape of a note file, detected from its text.
+/// The shape of a note file, detected from its text (or, for cards from another tool, from its name).
 public enum SourceFormat: String, Hashable, Sendable, Codable, CaseIterable {
     /// Markdown or GitBook pages: front matter, `#` headings, nested lists.
     case markdown
@@ -10,6 +10,10 @@ public enum SourceFormat: String, Hashable, Sendable, Codable, CaseIterable {
     case outline
     /// Flashcard lists: "Question? Answer", "Term / meaning", `Q::A`, `{{c1::…}}`, alternating lines.
     case flashcards
+    /// An Anki package (`.apkg`): notes, decks, tags and review history.
+    case ankiPackage = "anki-package"
+    /// Flashcards in a CSV or TSV file, as Anki and Quizlet export them.
+    case cardTable = "card-table"
 
     public var displayName: String {
         switch self {
@@ -18,6 +22,8 @@ public enum SourceFormat: String, Hashable, Sendable, Codable, CaseIterable {
         case .essay: "essay plans"
         case .outline: "plain-text outline"
         case .flashcards: "flashcard list"
+        case .ankiPackage: "Anki package"
+        case .cardTable: "card table"
         }
     }
 }
