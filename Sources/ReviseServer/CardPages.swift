@@ -119,8 +119,8 @@ extension Site {
         let body: HTML = """
             <section class="panel">
               <p class="crumbs"><a href="/cards">Cards</a> ›</p>
-              <h1>\(card.prompt)</h1>
-              <p class="answer-line">\(card.answer)</p>
+              <h1 class="card-side">\(HTML.cardText(card.prompt))</h1>
+              <p class="answer-line card-side">\(HTML.cardText(card.answer))</p>
               <p class="card-meta"><span class="badge kind-\(card.kind.rawValue)">\(card.kind.rawValue)</span> <span class="badge state-\(CardFilter.state(of: stored))">\(CardFilter.state(of: stored))</span> \(card.topic.joined(separator: " › "))</p>
               \(saved ? HTML("<p class=\"notice\" role=\"status\">Saved. Your wording is kept when the notes are imported again.</p>") : "")
               <p>From \(Self.citationLinks(card.citations, limit: 6))</p>
@@ -165,6 +165,13 @@ extension Site {
 
     func addCardRoutes(to router: Router<ReviseContext>) {
         router.get("/cards") { request, context in try self.cardsPage(request, context: context) }
+        router.get("/media/:name") { _, context in
+            let name = try context.parameters.decoded("name")
+            guard let bytes = try self.store.media(named: name) else {
+                throw UserError(.notFound, "There is no media file “\(name)”.")
+            }
+            return Responses.media(bytes, name: name)
+        }
         router.get("/cards/:id") { request, context in
             try self.cardPage(id: context.parameters.decoded("id"), saved: request.query("saved") != nil, context: context)
         }

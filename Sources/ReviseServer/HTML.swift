@@ -32,6 +32,21 @@ public struct HTML: ExpressibleByStringInterpolation, Sendable, CustomStringConv
         HTML(raw: parts.map(\.text).joined(separator: separator.text))
     }
 
+    /// A card's side: escaped, with each image a card from another tool shows ("[image: map.png]") as the image,
+    /// served from the store's media.
+    public static func cardText(_ text: String) -> HTML {
+        guard text.contains("[image: ") else { return HTML("\(text)") }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "[image: "), let close = rest[open.upperBound...].firstIndex(of: "]") {
+            out += Markup.escape(rest[..<open.lowerBound])
+            let name = String(rest[open.upperBound..<close])
+            out += "<img class=\"card-image\" src=\"/media/\(Markup.escape(FormData.encode(name)))\" alt=\"\(Markup.escape(name))\">"
+            rest = rest[rest.index(after: close)...]
+        }
+        return HTML(raw: out + Markup.escape(rest))
+    }
+
     /// Text with the search matches (marked `[`…`]` by the store) in `<mark>`, everything else escaped.
     public static func highlighted(_ marked: String) -> HTML {
         var out = ""

@@ -308,6 +308,20 @@ enum Responses {
     }
 
     static func redirect(_ location: String) -> Response { Response.redirect(to: location, type: .normal) }
+
+    /// A media file a card shows, typed by its extension. It came from someone else's deck: `SecurityHeaders`
+    /// tells the browser not to guess its type and to run no script written inside it (an SVG may hold some).
+    static func media(_ bytes: [UInt8], name: String) -> Response {
+        let types = [
+            "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp",
+            "svg": "image/svg+xml", "mp3": "audio/mpeg", "ogg": "audio/ogg", "wav": "audio/wav", "m4a": "audio/mp4",
+        ]
+        let type = types[(name as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
+        return Response(
+            status: .ok,
+            headers: [.contentType: type, .cacheControl: "private, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
 }
 
 extension Parameters {

@@ -41,7 +41,7 @@ extension Site {
     func cardFragment(_ stored: StoredCard, counts: StudyCounts, context: ReviseContext, now: Date) -> HTML {
         let card = stored.card
         let typable = Self.canType(card)
-        var front: HTML = "<div class=\"prompt\">\(card.prompt)</div>"
+        var front: HTML = "<div class=\"prompt\">\(HTML.cardText(card.prompt))</div>"
         if card.kind == .ordering, let colon = card.prompt.range(of: ": ") {
             let items = card.prompt[colon.upperBound...].components(separatedBy: "; (").enumerated().map { i, item -> HTML in
                 "<li>\(i == 0 ? item : "(" + item)</li>"
@@ -63,7 +63,7 @@ extension Site {
                 </form>
                 """
         }
-        var back: HTML = "<div class=\"answer\">\(card.answer)</div>"
+        var back: HTML = "<div class=\"answer\">\(HTML.cardText(card.answer))</div>"
         if card.kind == .ordering, !card.order.isEmpty {
             back = "<ol class=\"answer order-answer\">\(card.order.map { item -> HTML in "<li>\(item)</li>" })</ol>"
         }

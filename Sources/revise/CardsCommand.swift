@@ -22,6 +22,8 @@ struct CardView: Encodable {
     var order: [String]?
     var note: String?
     var topic: [String]
+    /// Tags the card brought from another tool (absent when none).
+    var tags: [String]?
     var citations: [String]
     var state: String
     var suspended: Bool
@@ -41,6 +43,7 @@ struct CardView: Encodable {
         order = s.card.order.isEmpty ? nil : s.card.order
         note = s.card.note
         topic = s.card.topic
+        tags = s.card.tags.isEmpty ? nil : s.card.tags
         citations = s.card.citations.map(\.description)
         state = s.isNew ? "new" : s.schedule.phase.rawValue
         suspended = s.suspended
