@@ -8,10 +8,14 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case notFound(path: String)
     case noNotes(file: String)
+    /// Something wrong at one line of the file: a ragged row, an unclosed quotation mark, a card without a front.
+    case invalid(file: String, line: Int, reason: String)
 
     public var file: String {
         switch self {
-        case .empty(let f), .binary(let f, _), .tooLarge(let f, _, _), .unreadable(let f, _), .noNotes(let f): f
+        case .empty(let f), .binary(let f, _), .tooLarge(let f, _, _), .unreadable(let f, _), .noNotes(let f),
+            .invalid(let f, _, _):
+            f
         case .notFound(let p): p
         }
     }
@@ -30,6 +34,8 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(path): no such file or folder"
         case .noNotes(let file):
             "\(file): nothing in this file reads as notes (only markup or blank lines)"
+        case .invalid(let file, let line, let reason):
+            "\(file):\(line): \(reason)"
         }
     }
 }
