@@ -55,7 +55,13 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReviseCoreTests", dependencies: ["ReviseCore", "TestSupport"]),
-        .testTarget(name: "ReviseStoreTests", dependencies: ["ReviseStore", "ReviseCore", "TestSupport"]),
+        .testTarget(
+            name: "ReviseStoreTests",
+            dependencies: [
+                "ReviseStore", "ReviseCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "ReviseServerTests",
             dependencies: [

@@ -73,6 +73,18 @@ extension Site {
             throw UserError(.contentTooLarge, "\(name) is larger than the upload limit of \(megabytes) MB.")
         }
         let bytes = Array(body.readableBytesView)
+        if let deck = try store.importCardFile(
+            bytes: bytes, name: name, path: "upload:/" + name, maxBytes: limit, scheduler: scheduler, at: now)
+        {
+            let refresh = try store.refreshCards(at: now)
+            var file = ImportedFile(path: name, outcome: deck.outcome, outline: deck.outline)
+            if deck.outcome != .unchanged {
+                file.cards = deck.cards
+                file.reviews = deck.reviews
+                file.media = deck.media
+            }
+            return Import(file: file, cards: refresh)
+        }
         let result = try store.importNote(
             bytes: bytes, name: name, path: "upload:/" + name, options: .init(maxBytes: limit), at: now)
         let refresh = try store.refreshCards(at: now)
@@ -90,10 +102,10 @@ extension Site {
         let body: HTML = """
             <section class="panel">
               <h1>Import notes</h1>
-              <p class="lead">Plain-text outlines, Markdown or GitBook pages, revision-card sets and essay plans (.txt, .md). Up to \(megabytes) MB a file. A file imported again replaces its earlier version; your reviews are kept.</p>
+              <p class="lead">Plain-text outlines, Markdown or GitBook pages, revision-card sets and essay plans (.txt, .md); Anki packages (.apkg, with their review history) and flashcards from Anki or Quizlet as CSV or TSV. Up to \(megabytes) MB a file. A file imported again replaces its earlier version; your reviews are kept.</p>
               <form id="import-form" class="drop-zone" method="post" action="/api/import" enctype="application/octet-stream" data-max-bytes="\(options.maxUploadBytes)">
                 <label for="files" class="button primary">Choose files</label>
-                <input id="files" name="files" type="file" multiple accept=".txt,.md,.markdown,text/plain,text/markdown">
+                <input id="files" name="files" type="file" multiple accept=".txt,.md,.markdown,.apkg,.colpkg,.csv,.tsv,text/plain,text/markdown,text/csv,text/tab-separated-values">
                 <p>or drop them here</p>
                 <noscript><p class="error">Uploading needs JavaScript. Without it, use the command line: revise import PATH.</p></noscript>
               </form>

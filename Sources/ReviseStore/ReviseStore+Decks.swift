@@ -15,6 +15,37 @@ extension ReviseStore {
         public var media = 0
     }
 
+    /// The file extensions of cards from other tools: Anki packages and CSV/TSV tables.
+    public static let cardFileExtensions: Set<String> = ["apkg", "colpkg", "csv", "tsv"]
+
+    /// An Anki package may unpack to at most this many times the size limit of a file: a small file that unpacks
+    /// to far more is refused before it is unpacked.
+    public static let unpackFactor = 16
+
+    /// Imports a file of cards from another tool (an Anki package, a CSV or TSV table) from its bytes; nil when
+    /// `name` is not such a file, to be read as notes. Every way cards come in (the command line, an upload)
+    /// goes through here.
+    /// - Parameters:
+    ///   - name: how errors name the file (as the user gave it); its extension says what it is.
+    ///   - path: the identity of the source (an absolute path, or "upload:/name").
+    public func importCardFile(
+        bytes: [UInt8], name: String, path: String, maxBytes: Int, scheduler: Scheduler, at date: Date
+    ) throws -> DeckImport? {
+        let ext = (name as NSString).pathExtension.lowercased()
+        guard Self.cardFileExtensions.contains(ext) else { return nil }
+        guard !bytes.isEmpty else { throw ImportError.empty(file: name) }
+        guard bytes.count <= maxBytes else { throw ImportError.tooLarge(file: name, bytes: bytes.count, limit: maxBytes) }
+        let hash = ContentHash.hex(bytes)
+        if try contentHash(forPath: path) == hash { return DeckImport(outcome: .unchanged) }
+        let deck: CardDeck
+        if ext == "csv" || ext == "tsv" {
+            deck = try CardTable.deck(text: try SourceText(bytes: bytes, file: name).text, name: name)
+        } else {
+            deck = try AnkiPackageReader.read(bytes: bytes, name: name, maxUnpackedBytes: maxBytes * Self.unpackFactor)
+        }
+        return try importDeck(deck, contentHash: hash, byteCount: bytes.count, path: path, scheduler: scheduler, at: date)
+    }
+
     /// Saves a deck from another tool as a source, in one transaction: its outline and knowledge, its cards as the
     /// tool had them, its media, and its review history, from which each reviewed card's memory state is worked
     /// out again by `scheduler` (Revise's FSRS), as if the student had reviewed it here. A deck whose file is

@@ -6,11 +6,14 @@ import ReviseStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read notes into the database.",
+        abstract: "Read notes, Anki packages and CSV/TSV flashcards into the database.",
         discussion: """
-            Takes files and folders; folders are searched recursively for .txt, .md and .markdown files. A file \
-            that has not changed since its last import is left alone; a changed file has its outline replaced. \
-            Each file is saved in its own transaction: a file that fails leaves nothing half-imported.
+            Takes files and folders; folders are searched recursively for .txt, .md and .markdown notes, .apkg and \
+            .colpkg Anki packages and .csv and .tsv flashcard tables. A file that has not changed since its last \
+            import is left alone; a changed file has its outline replaced. Each file is saved in its own \
+            transaction: a file that fails leaves nothing half-imported. Cards from Anki or a table are kept as \
+            written, with their decks and tags; an Anki package's review history comes too, and each card's \
+            memory state is worked out again with Revise's FSRS.
             """
     )
 
@@ -70,7 +73,8 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if report.files.isEmpty {
-            throw Failure(message: "no note files (.txt, .md, .markdown) found in \(paths.joined(separator: ", "))")
+            throw Failure(
+                message: "no note files (.txt, .md, .markdown) or card files (.apkg, .colpkg, .csv, .tsv) found in \(paths.joined(separator: ", "))")
         }
     }
 
@@ -78,6 +82,17 @@ struct ImportCommand: ParsableCommand {
         let path = file.url.standardizedFileURL.path
         do {
             let bytes = try NoteFiles.read(file.url, shownAs: file.shown, limit: options.maxBytes)
+            if let done = try db.importCardFile(
+                bytes: bytes, name: file.shown, path: path, maxBytes: options.maxBytes, scheduler: try Scheduler(), at: Date())
+            {
+                var imported = ImportedFile(path: file.shown, outcome: done.outcome, outline: done.outline)
+                if done.outcome != .unchanged {
+                    imported.cards = done.cards
+                    imported.reviews = done.reviews
+                    imported.media = done.media
+                }
+                return imported
+            }
             let (outcome, outline) = try db.importNote(
                 bytes: bytes, name: file.shown, path: path, options: options, at: Date())
             return ImportedFile(path: file.shown, outcome: outcome, outline: outline)
@@ -96,9 +111,12 @@ struct ImportCommand: ParsableCommand {
             }
             var line = "\(file.status.padding(toLength: 10, withPad: " ", startingAt: 0))\(file.path)"
             if let format = file.format {
-                var parts = [Output.count(file.sections ?? 0, "section"), Output.count(file.items ?? 0, "item")]
+                var parts = [Output.count(file.sections ?? 0, "section")]
+                if (file.items ?? 0) > 0 || file.reviews == nil { parts.append(Output.count(file.items ?? 0, "item")) }
                 if let q = file.questions, q > 0 { parts.append(Output.count(q, "question")) }
                 if let c = file.cards, c > 0 { parts.append(Output.count(c, "card")) }
+                if let r = file.reviews, r > 0 { parts.append(Output.count(r, "review")) }
+                if let m = file.media, m > 0 { parts.append(Output.count(m, "media file")) }
                 line += "  (\(format): \(parts.joined(separator: ", ")))"
             }
             print(line)

@@ -1,9 +1,12 @@
 import Foundation
 import ReviseCore
+import ReviseStore
 
 /// Finds the note files a user named: files as given, folders searched recursively for notes.
 enum NoteFiles {
-    static let noteExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+    static let noteExtensions = Set(["txt", "md", "markdown", "text"]).union(deckExtensions)
+    /// Cards from other tools: Anki packages and CSV/TSV tables.
+    static let deckExtensions = ReviseStore.cardFileExtensions
 
     struct NoteFile {
         var url: URL

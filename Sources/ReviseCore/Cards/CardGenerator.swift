@@ -61,7 +61,9 @@ public enum CardGenerator {
             }
             self.holders = holders
             self.definedTerms = definedTerms
-            authored = Set(knowledge.cards.flatMap(\.citations))
+            // Where each card was written: its last citation (a card brought back from a Revise export also cites
+            // the notes it was first made from, whose other cards still stand).
+            authored = Set(knowledge.cards.compactMap(\.citations.last))
         }
 
         mutating func add(_ card: Card) {

@@ -91,8 +91,8 @@ extension CardDeck {
         }
     }
 
-    /// The cards a note stands for: those a Revise export carried, else the note's own, with a cloze's extra
-    /// text as the card's note.
+    /// The cards a note stands for: those a Revise export carried (citing the package last, where they were
+    /// written from now), else the note's own, with a cloze's extra text as the card's note.
     func cards(for note: Note, node: OutlineNode, topic: [String], citation: Citation) -> [Card] {
         if let json = note.revise, let cards = try? JSONDecoder().decode([Card].self, from: Data(json.utf8)), !cards.isEmpty {
             return cards.map { card in

@@ -144,16 +144,17 @@ extension FactExtractor {
                         open.date = date.when
                     }
                     if node.kind == .item { open.person = node.label.flatMap { leadingName($0) } }
-                case .card:
+                case .card, .cloze:
                     cards += AuthoredCard.cards(of: node, topic: topic, citation: citation)
-                    readCard(node, context: context)
-                case .cloze:
-                    cards += AuthoredCard.cards(of: node, topic: topic, citation: citation)
-                    var text = node.text
-                    for hidden in node.clozes {
-                        text = text.replacingFirst("___", with: hidden)
+                    // Cards Revise made from other notes and that came back (from an export) say nothing new:
+                    // read again they would count every fact of those notes twice.
+                    if node.cards.contains(where: { $0.citations.first?.source != source }) { break }
+                    if node.kind == .card {
+                        readCard(node, context: context)
+                    } else {
+                        // A cloze's text holds its hidden parts: it reads as the sentence it is.
+                        readStatement(node.text, node: node, context: context)
                     }
-                    readStatement(text, node: node, context: context)
                 }
                 stack.append(open)
             }

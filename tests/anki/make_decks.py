@@ -1,0 +1,131 @@
+"""Makes Anki packages the way students get them, for the import tests:
+
+- genanki.apkg: made by genanki (collection.anki2): Basic, reversed and Cloze notes, a subdeck, tags, an image.
+- legacy.apkg: made by the real Anki library and exported "for older versions" (collection.anki21), with a
+  review history made by answering cards through Anki's own scheduler.
+- latest.apkg: the same collection exported in the current layout (collection.anki21b, zstd).
+
+Writes expected.json beside them: per package, the cards, reviews, decks, tags and media Revise must find.
+Usage: python make_decks.py --out DIR
+"""
+
+import argparse
+import json
+import os
+import shutil
+import tempfile
+
+import genanki
+from anki.collection import Collection, ExportAnkiPackageOptions
+from anki.scheduler.v3 import CardAnswer
+
+# A 1x1 PNG.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def make_genanki(out, tmp):
+    basic = genanki.Model(
+        1607392319, "Simple", fields=[{"name": "Question"}, {"name": "Answer"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Question}}", "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}"}])
+    reversed_model = genanki.Model(
+        1607392320, "Both ways", fields=[{"name": "Word"}, {"name": "Meaning"}],
+        templates=[
+            {"name": "Forward", "qfmt": "{{Word}}", "afmt": "{{FrontSide}}<hr id=answer>{{Meaning}}"},
+            {"name": "Back", "qfmt": "{{Meaning}}", "afmt": "{{FrontSide}}<hr id=answer>{{Word}}"},
+        ])
+    cloze = genanki.Model(
+        1607392321, "My Cloze", model_type=genanki.Model.CLOZE, fields=[{"name": "Text"}, {"name": "Extra"}],
+        templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Extra}}"}])
+    top = genanki.Deck(2059400110, "Chemistry")
+    sub = genanki.Deck(2059400111, "Chemistry::Bonding")
+    top.add_note(genanki.Note(model=basic, fields=["Symbol for sodium?", "Na"], tags=["elements"]))
+    top.add_note(genanki.Note(model=basic, fields=["What is shown?<br><img src=\"pixel.png\">", "One pixel"], tags=["images"]))
+    sub.add_note(genanki.Note(model=reversed_model, fields=["Covalent bond", "A shared pair of electrons"], tags=["bonding"]))
+    sub.add_note(genanki.Note(
+        model=cloze, fields=["Metals have {{c1::delocalised electrons}} that carry {{c2::charge}}", "Metallic bonding"],
+        tags=["bonding"]))
+    image = os.path.join(tmp, "pixel.png")
+    with open(image, "wb") as f:
+        f.write(PIXEL)
+    package = genanki.Package([top, sub])
+    package.media_files = [image]
+    package.write_to_file(os.path.join(out, "genanki.apkg"))
+    return {"cards": 1 + 1 + 2 + 2, "reviews": 0, "decks": ["Chemistry", "Chemistry::Bonding"],
+            "tags": ["bonding", "elements", "images"], "media": ["pixel.png"]}
+
+
+def make_anki(out, tmp):
+    col = Collection(os.path.join(tmp, "source.anki2"))
+    try:
+        parent = col.decks.id("French")
+        verbs = col.decks.id("French::Verbs")
+        models = col.models
+        def add(model_name, fields, deck, tags):
+            note = col.new_note(models.by_name(model_name))
+            for i, value in enumerate(fields):
+                note.fields[i] = value
+            note.tags = tags
+            col.add_note(note, deck)
+            return note
+        add("Basic", ["le chat", "the cat"], parent, ["nouns"])
+        add("Basic", ["le chien", "the dog"], parent, ["nouns"])
+        add("Basic (and reversed card)", ["manger", "to eat"], verbs, ["verbs"])
+        add("Cloze", ["Je {{c1::suis}} {{c2::étudiant}}", "être"], verbs, ["grammar"])
+        name = col.media.add_file(_write(tmp, "drapeau.png", PIXEL))
+        add("Basic", [f"Which flag? <img src=\"{name}\">", "France"], parent, ["images"])
+        # A history: answer what Anki offers, through its own scheduler, with several ratings.
+        col.decks.select(parent)
+        ratings = [3, 1, 3, 4, 2, 3, 3]
+        answered = 0
+        for rating in ratings:
+            queued = col.sched.get_queued_cards(fetch_limit=1)
+            if not queued.cards:
+                break
+            top = queued.cards[0]
+            card = col.get_card(top.card.id)
+            card.start_timer()
+            # Anki's ratings count from 0 (again) to 3 (easy); Revise's and the log's from 1 to 4.
+            col.sched.answer_card(col.sched.build_answer(card=card, states=top.states, rating=rating - 1))
+            answered += 1
+        reviews = col.db.scalar("select count() from revlog")
+        for legacy, file in ((True, "legacy.apkg"), (False, "latest.apkg")):
+            col.export_anki_package(
+                out_path=os.path.join(out, file),
+                options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=True, legacy=legacy),
+                limit=None)
+        expected = {"cards": 2 + 2 + 2 + 1, "reviews": reviews, "decks": ["French", "French::Verbs"],
+                    "tags": ["grammar", "images", "nouns", "verbs"], "media": [name]}
+        return expected
+    finally:
+        col.close()
+
+
+def _write(folder, name, data):
+    path = os.path.join(folder, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix="revise-decks-")
+    try:
+        expected = {"genanki.apkg": make_genanki(args.out, tmp)}
+        made = make_anki(args.out, tmp)
+        expected["legacy.apkg"] = made
+        expected["latest.apkg"] = made
+        with open(os.path.join(args.out, "expected.json"), "w") as f:
+            json.dump(expected, f, indent=2, sort_keys=True)
+        print(json.dumps(expected, sort_keys=True))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
