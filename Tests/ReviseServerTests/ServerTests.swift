@@ -229,8 +229,39 @@ struct ServerTests {
             #expect(huge.errorMessage.contains("0.1 MB"))
             let unnamed = try await client.post("/api/import", bytes: notes)
             #expect(unnamed.status == .badRequest)
+            // Cards from other tools: a CSV file, and broken ones refused by name (and line).
+            let csv = try await client.post("/api/import?name=words.csv", bytes: Array("front,back\nle chat,the cat\nmanger,to eat\n".utf8))
+            #expect(csv.status == .created, "\(csv.text)")
+            #expect((csv.json["file"] as? [String: Any])?["format"] as? String == "card-table")
+            #expect(try server.store.cards().contains { $0.card.prompt == "le chat" && $0.card.answer == "the cat" })
+            let ragged = try await client.post("/api/import?name=ragged.csv", bytes: Array("a,b\nc,d,e\n".utf8))
+            #expect(ragged.status == .unprocessableContent)
+            #expect(ragged.errorMessage.contains("ragged.csv:2"), "\(ragged.errorMessage)")
+            let package = try await client.post("/api/import?name=deck.apkg", bytes: Array("PK not really a zip".utf8))
+            #expect(package.status == .unprocessableContent)
+            #expect(package.errorMessage.contains("deck.apkg") && package.errorMessage.contains("zip"), "\(package.errorMessage)")
             // Nothing that was saved before is lost.
             #expect(try server.store.sources().map(\.name).contains("cold-war.md"))
+        }
+    }
+
+    @Test("a deck's media are served to the cards that show them")
+    func media() async throws {
+        let server = try LiveServer(course: false)
+        let deck = CardDeck(
+            title: "flags", notes: [.init(shape: .basic, front: "Which flag? <img src=\"fr.png\">", back: "France", line: 1)],
+            media: ["fr.png": Array("picture bytes".utf8)], isHTML: true)
+        _ = try server.store.importDeck(
+            deck, contentHash: "h", byteCount: 10, path: "/decks/flags.apkg", scheduler: try Scheduler(), at: Date())
+        try await server.run { client in
+            let image = try await client.get("/media/fr.png")
+            #expect(image.status == .ok)
+            #expect(image.headers[.contentType] == "image/png")
+            #expect(image.text == "picture bytes")
+            #expect(try await client.get("/media/none.png").status == .notFound)
+            let card = try #require(try server.store.cards().first)
+            let page = try await client.get("/cards/\(card.card.id)").text
+            #expect(page.contains("<img class=\"card-image\" src=\"/media/fr.png\" alt=\"fr.png\">"), "\(page.suffix(2000))")
         }
     }
 

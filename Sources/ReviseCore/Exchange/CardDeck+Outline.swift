@@ -27,7 +27,7 @@ extension CardDeck {
         }
         let lastLine = notes.map(\.line).max() ?? 0
         return Outline(
-            title: title, format: .ankiPackage, metadata: [:], nodes: nodes, warnings: [], lineCount: lastLine)
+            title: title, format: format, metadata: [:], nodes: nodes, warnings: [], lineCount: lastLine)
     }
 
     /// Every review, with the id of the card it rates, oldest first: reviews of a card the note no longer has

@@ -9,12 +9,18 @@ public struct CardDeck: Hashable, Sendable {
     public var media: [String: [UInt8]]
     /// The sides are HTML (Anki's fields, a text file with `#html:true`), not plain text.
     public var isHTML: Bool
+    /// What kind of file the cards came in: an Anki package or a CSV/TSV table.
+    public var format: SourceFormat
 
-    public init(title: String, notes: [Note] = [], media: [String: [UInt8]] = [:], isHTML: Bool = false) {
+    public init(
+        title: String, notes: [Note] = [], media: [String: [UInt8]] = [:], isHTML: Bool = false,
+        format: SourceFormat = .ankiPackage
+    ) {
         self.title = title
         self.notes = notes
         self.media = media
         self.isHTML = isHTML
+        self.format = format
     }
 
     public struct Note: Hashable, Sendable {

@@ -87,7 +87,7 @@ public enum CardTable {
         }
         let file = name.split(separator: "/").last.map(String.init) ?? name
         let stem = file.split(separator: ".").dropLast().joined(separator: ".")
-        return CardDeck(title: stem.isEmpty ? file : stem, notes: notes, isHTML: header.isHTML)
+        return CardDeck(title: stem.isEmpty ? file : stem, notes: notes, isHTML: header.isHTML, format: .cardTable)
     }
 
     /// What a column holds.
