@@ -13,16 +13,26 @@ import argparse
 import json
 import os
 import shutil
+import struct
 import tempfile
+import zlib
 
 import genanki
 from anki.collection import Collection, ExportAnkiPackageOptions
 from anki.scheduler.v3 import CardAnswer
 
-# A 1x1 PNG.
-PIXEL = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+def flag_png(width=150, height=100, colours=((0, 85, 164), (255, 255, 255), (239, 65, 53))):
+    """A small PNG of three vertical stripes, written by hand (zlib and struct only)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b""
+    for _ in range(height):
+        rows += b"\x00" + b"".join(bytes(colours[min(2, x * 3 // width)]) for x in range(width))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+PIXEL = flag_png()
 
 
 def make_genanki(out, tmp):
@@ -41,19 +51,19 @@ def make_genanki(out, tmp):
     top = genanki.Deck(2059400110, "Chemistry")
     sub = genanki.Deck(2059400111, "Chemistry::Bonding")
     top.add_note(genanki.Note(model=basic, fields=["Symbol for sodium?", "Na"], tags=["elements"]))
-    top.add_note(genanki.Note(model=basic, fields=["What is shown?<br><img src=\"pixel.png\">", "One pixel"], tags=["images"]))
+    top.add_note(genanki.Note(model=basic, fields=["Which flag is this?<br><img src=\"flag.png\">", "The flag of France"], tags=["images"]))
     sub.add_note(genanki.Note(model=reversed_model, fields=["Covalent bond", "A shared pair of electrons"], tags=["bonding"]))
     sub.add_note(genanki.Note(
         model=cloze, fields=["Metals have {{c1::delocalised electrons}} that carry {{c2::charge}}", "Metallic bonding"],
         tags=["bonding"]))
-    image = os.path.join(tmp, "pixel.png")
+    image = os.path.join(tmp, "flag.png")
     with open(image, "wb") as f:
         f.write(PIXEL)
     package = genanki.Package([top, sub])
     package.media_files = [image]
     package.write_to_file(os.path.join(out, "genanki.apkg"))
     return {"cards": 1 + 1 + 2 + 2, "reviews": 0, "decks": ["Chemistry", "Chemistry::Bonding"],
-            "tags": ["bonding", "elements", "images"], "media": ["pixel.png"]}
+            "tags": ["bonding", "elements", "images"], "media": ["flag.png"]}
 
 
 def make_anki(out, tmp):

@@ -181,6 +181,30 @@ def upload(driver, base, tmp):
     print("  <script> and <img onerror> in the notes shown as text on search, terms and the note page, not run")
 
 
+def upload_anki(driver, base, _db):
+    """An Anki package made by genanki (scripts/test makes it), uploaded on the Import page: its cards come with
+    their image, which the card's page shows."""
+    folder = os.environ.get("REVISE_ANKI_FIXTURES")
+    if not folder:
+        print("  (skipped: REVISE_ANKI_FIXTURES is not set; scripts/test sets it)")
+        return
+    driver.get(base + "/import")
+    driver.find_element(By.ID, "files").send_keys(os.path.join(folder, "genanki.apkg"))
+    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#uploads li.done, #uploads li.failed")) == 1,
+         "the package upload to finish", 30)
+    item = driver.find_element(By.CSS_SELECTOR, "#uploads li")
+    said = item.text
+    check("done" in item.get_attribute("class") and "6 cards" in said and "1 media files" in said,
+          f"the Anki package should upload with its cards and image: {said}")
+    driver.get(base + "/cards?q=" + "Which flag")
+    driver.find_element(By.CSS_SELECTOR, ".prompt-cell a").click()
+    image = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "img.card-image"), "the card's image")
+    check(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image),
+          "the card's image should load from the package's media")
+    driver.save_screenshot(os.path.join(ARTIFACTS, "anki-card-with-image.png"))
+    print(f"  Anki package: {said!r}; its card shows its image")
+
+
 def practise_exam(driver, base, db):
     """Opens a course question, starts the timer, writes an answer, submits it, and reads the feedback."""
     driver.set_window_size(1280, 900)
@@ -235,7 +259,8 @@ def main():
         driver.get(base + "/")
         check("Study" in driver.find_element(By.ID, "study-button").text, "Today has no Study button")
         steps = [("study five cards", study_five), ("undo", undo_one), ("typed answer", typed_answer),
-                 ("upload", lambda d, b, _db: upload(d, b, tmp)), ("exam practice", practise_exam)]
+                 ("upload", lambda d, b, _db: upload(d, b, tmp)), ("Anki upload", upload_anki),
+                 ("exam practice", practise_exam)]
         for name, step in steps:
             try:
                 step(driver, base, db)

@@ -223,9 +223,16 @@ function upload(file, list, maxBytes) {
         const f = data.file ?? {};
         item.className = "done";
         const parts = [];
-        if (f.sections !== undefined && f.sections !== null) parts.push(`${f.sections} sections`, `${f.items} items`);
-        if (f.questions) parts.push(`${f.questions} questions`);
-        if (data.cards?.added) parts.push(`${data.cards.added} new cards`);
+        if (f.reviews !== undefined && f.reviews !== null) {
+          // Cards from Anki or a CSV file: they come as they were, with their history and media.
+          parts.push(`${f.cards} cards`);
+          if (f.reviews) parts.push(`${f.reviews} reviews`);
+          if (f.media) parts.push(`${f.media} media files`);
+        } else {
+          if (f.sections !== undefined && f.sections !== null) parts.push(`${f.sections} sections`, `${f.items} items`);
+          if (f.questions) parts.push(`${f.questions} questions`);
+          if (data.cards?.added) parts.push(`${data.cards.added} new cards`);
+        }
         status.textContent = `${f.status ?? "done"}${parts.length ? ": " + parts.join(", ") : ""}`;
         for (const w of f.warnings ?? []) {
           const warning = document.createElement("p");
