@@ -162,6 +162,17 @@ public enum AnkiPackageReader {
             var fields: [String]
             /// Each template's question and answer formats.
             var templates: [(question: String, answer: String)]
+
+            /// The fields the first template shows on the question side, in order (not those only to type in),
+            /// and those its answer side adds: worked out once per note type, not per note.
+            func sideFields() -> (question: [Int], answer: [Int]) {
+                let index = { (name: String) in fields.firstIndex(of: name) }
+                let template = templates.first ?? ("", "")
+                let question = Collection.fieldNames(in: template.question, typedIn: false).compactMap(index)
+                let answer = (Collection.fieldNames(in: template.question, typedIn: true)
+                    + Collection.fieldNames(in: template.answer, typedIn: nil)).compactMap(index)
+                return (question, answer.filter { !question.contains($0) })
+            }
         }
 
         static func notes(_ db: Database, schema18: Bool) throws -> [CardDeck.Note] {
@@ -187,6 +198,7 @@ public enum AnkiPackageReader {
                 reviews[card.note, default: []].append(
                     CardDeck.Review(card: card.ord, rating: rating, at: Date(timeIntervalSince1970: Double(id) / 1000)))
             }
+            let sideFields = types.mapValues { $0.sideFields() }
             var notes: [CardDeck.Note] = []
             var line = 0
             for row in try Row.fetchAll(db, sql: "SELECT id, mid, tags, flds FROM notes ORDER BY id") {
@@ -194,7 +206,7 @@ public enum AnkiPackageReader {
                 line += 1
                 guard let type = types[mid] else { continue }
                 let fields = flds.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-                guard let (front, back) = sides(of: type, fields: fields) else { continue }
+                guard let (front, back) = sides(of: type, fields: fields, shown: sideFields[mid]!) else { continue }
                 let noteCards = cards[id] ?? []
                 let shape: CardDeck.Note.Shape =
                     type.isCloze ? .cloze : noteCards.contains { $0.ord >= 1 } && type.templates.count >= 2 ? .bothWays : .basic
@@ -217,15 +229,11 @@ public enum AnkiPackageReader {
         /// template shows on the question side, and the first other one with words that its answer side adds
         /// (for a cloze, the field beside the cloze text). A field the question only asks to type in
         /// (`{{type:Back}}`) belongs to the answer.
-        static func sides(of type: NoteType, fields: [String]) -> (front: Int, back: Int?)? {
-            let index = { (name: String) in type.fields.firstIndex(of: name) }
-            let hasWords = { (i: Int) in i < fields.count && !fields[i].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-            let template = type.templates.first ?? ("", "")
-            let question = fieldNames(in: template.question, typedIn: false).compactMap(index)
-            let answer = (fieldNames(in: template.question, typedIn: true) + fieldNames(in: template.answer, typedIn: nil))
-                .compactMap(index)
+        static func sides(of type: NoteType, fields: [String], shown: (question: [Int], answer: [Int])) -> (front: Int, back: Int?)? {
+            let hasWords = { (i: Int) in i < fields.count && fields[i].contains { !$0.isWhitespace } }
+            let question = shown.question
             guard let front = question.first(where: hasWords) ?? (question.isEmpty && hasWords(0) ? 0 : nil) else { return nil }
-            let back = answer.first { $0 != front && !question.contains($0) && hasWords($0) }
+            let back = shown.answer.first { $0 != front && hasWords($0) }
                 ?? type.fields.indices.first { $0 != front && type.fields[$0] != AnkiPackage.reviseFieldName && hasWords($0) }
             return (front, back)
         }

@@ -54,6 +54,65 @@ struct ArchiveWriter {
     }
 }
 
+import ReviseCore
+
+private let cardKinds = Card.Kind.allCases
+
+extension ArchiveWriter {
+    mutating func citations(_ citations: [Citation]) {
+        int(citations.count)
+        for c in citations {
+            string(c.source)
+            int(c.span.first)
+            int(c.span.last - c.span.first)
+        }
+    }
+
+    /// A card, whole: what a source's knowledge keeps of the cards written in it, and an outline of the cards
+    /// a note from another tool stands for.
+    mutating func card(_ card: Card) {
+        string(card.id)
+        int(cardKinds.firstIndex(of: card.kind)!)
+        string(card.prompt)
+        string(card.answer)
+        strings(card.choices)
+        strings(card.order)
+        optionalString(card.note)
+        strings(card.topic)
+        strings(card.tags)
+        citations(card.citations)
+    }
+}
+
+extension ArchiveReader {
+    mutating func citations() throws(ArchiveDamaged) -> [Citation] {
+        let count = try count()
+        var result: [Citation] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count {
+            let source = try string()
+            let first = try int()
+            result.append(Citation(source: source, span: Span(first, first + (try int()))))
+        }
+        return result
+    }
+
+    mutating func card() throws(ArchiveDamaged) -> Card {
+        let id = try string()
+        let kind = try choice(cardKinds)
+        let prompt = try string()
+        let answer = try string()
+        let choices = try strings()
+        let order = try strings()
+        let note = try optionalString()
+        let topic = try strings()
+        let tags = try strings()
+        return Card(
+            id: id, kind: kind, prompt: prompt, answer: answer, choices: choices, order: order, note: note, topic: topic,
+            citations: try citations(), tags: tags)
+    }
+}
+
 /// The archive could not be read: the database was changed by something other than Revise.
 struct ArchiveDamaged: Error, CustomStringConvertible {
     var offset: Int

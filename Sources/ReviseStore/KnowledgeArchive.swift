@@ -7,7 +7,6 @@ enum KnowledgeArchive {
     private static let factKinds = Fact.Kind.allCases
     private static let qualifiers: [When.Qualifier] = [.on, .by, .before, .after, .around, .early, .mid, .late]
     private static let commands = ExamQuestion.Command.allCases
-    private static let cardKinds = Card.Kind.allCases
 
     static func encode(_ knowledge: SourceKnowledge) -> [UInt8] {
         var out = ArchiveWriter(tag: tag, capacity: knowledge.facts.count * 160)
@@ -39,7 +38,7 @@ enum KnowledgeArchive {
             out.strings(fact.items)
             out.strings(fact.topic)
             out.strings(fact.mentions)
-            write(fact.citations, &out)
+            out.citations(fact.citations)
         }
         out.int(knowledge.questions.count)
         for q in knowledge.questions {
@@ -48,21 +47,10 @@ enum KnowledgeArchive {
             out.int(commands.firstIndex(of: q.command)!)
             out.strings(q.topic)
             out.strings(q.factors)
-            write([q.citation], &out)
+            out.citations([q.citation])
         }
         out.int(knowledge.cards.count)
-        for card in knowledge.cards {
-            out.string(card.id)
-            out.int(cardKinds.firstIndex(of: card.kind)!)
-            out.string(card.prompt)
-            out.string(card.answer)
-            out.strings(card.choices)
-            out.strings(card.order)
-            out.optionalString(card.note)
-            out.strings(card.topic)
-            out.strings(card.tags)
-            write(card.citations, &out)
-        }
+        for card in knowledge.cards { out.card(card) }
         out.int(knowledge.names.count)
         for e in knowledge.names {
             out.string(e.name)
@@ -73,7 +61,7 @@ enum KnowledgeArchive {
                 out.int(value)
             }
             out.strings(e.partners)
-            write(e.citations, &out)
+            out.citations(e.citations)
         }
         return out.bytes
     }
@@ -87,15 +75,6 @@ enum KnowledgeArchive {
         out.optionalInt(when.endDay)
         out.int(qualifiers.firstIndex(of: when.qualifier)!)
         out.string(when.text)
-    }
-
-    private static func write(_ citations: [Citation], _ out: inout ArchiveWriter) {
-        out.int(citations.count)
-        for c in citations {
-            out.string(c.source)
-            out.int(c.span.first)
-            out.int(c.span.last - c.span.first)
-        }
     }
 
     static func decode(_ bytes: [UInt8]) throws(ArchiveDamaged) -> SourceKnowledge {
@@ -120,7 +99,7 @@ enum KnowledgeArchive {
                 Fact(
                     kind: kind, text: text, subject: subject, detail: detail, when: when, quantity: quantity,
                     items: try r.strings(), topic: try r.strings(), mentions: try r.strings(),
-                    citations: try readCitations(&r)))
+                    citations: try r.citations()))
         }
         let questionCount = try r.count()
         for _ in 0..<questionCount {
@@ -129,26 +108,12 @@ enum KnowledgeArchive {
             let command = try r.choice(commands)
             let topic = try r.strings()
             let factors = try r.strings()
-            guard let citation = try readCitations(&r).first else { throw ArchiveDamaged(offset: r.offset) }
+            guard let citation = try r.citations().first else { throw ArchiveDamaged(offset: r.offset) }
             knowledge.questions.append(
                 ExamQuestion(text: text, marks: marks, command: command, topic: topic, factors: factors, citation: citation))
         }
         let cardCount = try r.count()
-        for _ in 0..<cardCount {
-            let id = try r.string()
-            let kind = try r.choice(cardKinds)
-            let prompt = try r.string()
-            let answer = try r.string()
-            let choices = try r.strings()
-            let order = try r.strings()
-            let note = try r.optionalString()
-            let topic = try r.strings()
-            let tags = try r.strings()
-            knowledge.cards.append(
-                Card(
-                    id: id, kind: kind, prompt: prompt, answer: answer, choices: choices, order: order, note: note,
-                    topic: topic, citations: try readCitations(&r), tags: tags))
-        }
+        for _ in 0..<cardCount { knowledge.cards.append(try r.card()) }
         let nameCount = try r.count()
         for _ in 0..<nameCount {
             var e = NameEvidence(name: try r.string())
@@ -165,7 +130,7 @@ enum KnowledgeArchive {
             e.emphasised = try r.int()
             e.quoted = try r.int()
             e.partners = try r.strings()
-            e.citations = try readCitations(&r)
+            e.citations = try r.citations()
             knowledge.names.append(e)
         }
         guard r.isAtEnd else { throw ArchiveDamaged(offset: r.offset) }
@@ -183,17 +148,5 @@ enum KnowledgeArchive {
         return When(
             year: year, month: month, day: day, endYear: endYear, endMonth: endMonth, endDay: endDay,
             qualifier: qualifier, text: try r.string())
-    }
-
-    private static func readCitations(_ r: inout ArchiveReader) throws(ArchiveDamaged) -> [Citation] {
-        let count = try r.count()
-        var result: [Citation] = []
-        result.reserveCapacity(count)
-        for _ in 0..<count {
-            let source = try r.string()
-            let first = try r.int()
-            result.append(Citation(source: source, span: Span(first, first + (try r.int()))))
-        }
-        return result
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import ReviseCore
 
 /// An outline's nodes packed into one compact byte string, the way the store keeps them.
@@ -11,7 +10,7 @@ import ReviseCore
 /// Layout: the 4-byte tag `RVO1`, the node count, then per node: kind (1 byte), flags (1 byte), depth, first
 /// line, last line − first line, the text, then the fields the flags announce. Integers are LEB128 varints;
 /// strings are a varint byte count followed by UTF-8. The last flag says a second flags byte follows, for what
-/// only notes from other tools carry (tags, their exact cards as JSON), so older outlines read unchanged.
+/// only notes from other tools carry (tags, their exact cards), so older outlines read unchanged.
 enum OutlineArchive {
     static let tag: [UInt8] = Array("RVO1".utf8)
 
@@ -66,7 +65,8 @@ enum OutlineArchive {
             if !node.clozes.isEmpty { out.strings(node.clozes) }
             if !node.tags.isEmpty { out.strings(node.tags) }
             if !node.cards.isEmpty {
-                out.string(String(decoding: (try? JSONEncoder().encode(node.cards)) ?? Data("[]".utf8), as: UTF8.self))
+                out.int(node.cards.count)
+                for card in node.cards { out.card(card) }
             }
         }
         return out.bytes
@@ -94,11 +94,9 @@ enum OutlineArchive {
             if flags.contains(.clozes) { node.clozes = try reader.strings() }
             if more.contains(.tags) { node.tags = try reader.strings() }
             if more.contains(.cards) {
-                let at = reader.offset
-                guard let cards = try? JSONDecoder().decode([Card].self, from: Data(try reader.string().utf8)) else {
-                    throw ArchiveDamaged(offset: at)
-                }
-                node.cards = cards
+                let count = try reader.count()
+                node.cards.reserveCapacity(count)
+                for _ in 0..<count { node.cards.append(try reader.card()) }
             }
             nodes.append(node)
         }

@@ -71,10 +71,11 @@ extension ReviseStore {
             var result = CardRefresh(unchanged: false)
             let existing = Set(try String.fetchAll(db, sql: "SELECT id FROM card"))
             var generated = Set<String>()
+            let encoder = JSONEncoder()
             for card in cards {
                 generated.insert(card.id)
                 if existing.contains(card.id) { result.kept += 1 } else { result.added += 1 }
-                try Self.upsert(card, at: now, db: db)
+                try Self.upsert(card, at: now, db: db, encoder: encoder)
             }
             let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ? AND retired = 0")
             for id in existing.subtracting(generated) {
@@ -91,7 +92,7 @@ extension ReviseStore {
 
     /// Adds a card (new, due at `now`) or updates the words of the card with its id, keeping its schedule and
     /// history; a retired card with the same id comes back. In the caller's transaction.
-    static func upsert(_ card: Card, at now: Date, db: Database) throws {
+    static func upsert(_ card: Card, at now: Date, db: Database, encoder: JSONEncoder = JSONEncoder()) throws {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO card (id, kind, prompt, answer, body, topic, due, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -99,7 +100,7 @@ extension ReviseStore {
                     body = excluded.body, topic = excluded.topic, retired = 0
                 """)
         try insert.execute(arguments: [
-            card.id, card.kind.rawValue, card.prompt, card.answer, try encodeBody(card),
+            card.id, card.kind.rawValue, card.prompt, card.answer, try encodeBody(card, encoder: encoder),
             card.topic.joined(separator: " / "), now.timeIntervalSince1970, now.timeIntervalSince1970,
         ])
     }
@@ -114,8 +115,8 @@ extension ReviseStore {
         var tags: [String]?
     }
 
-    static func encodeBody(_ card: Card) throws -> Data {
-        try JSONEncoder().encode(
+    static func encodeBody(_ card: Card, encoder: JSONEncoder = JSONEncoder()) throws -> Data {
+        try encoder.encode(
             CardBody(
                 choices: card.choices, order: card.order, note: card.note, topic: card.topic, citations: card.citations,
                 tags: card.tags.isEmpty ? nil : card.tags))
@@ -234,16 +235,20 @@ extension ReviseStore {
 
     /// Writes a card's schedule and counts, in the caller's transaction.
     static func saveSchedule(of stored: StoredCard, db: Database) throws {
-        let s = stored.schedule
-        try db.execute(
+        try saveSchedule(
+            stored.schedule, reviewCount: stored.reviewCount, lapseCount: stored.lapseCount, card: stored.card.id, db: db)
+    }
+
+    static func saveSchedule(_ s: CardSchedule, reviewCount: Int, lapseCount: Int, card id: String, db: Database) throws {
+        try db.cachedStatement(
             sql: """
                 UPDATE card SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
                     reviewCount = ?, lapseCount = ? WHERE id = ?
-                """,
-            arguments: [
-                s.phase.rawValue, s.step, s.stability, s.difficulty, s.due.timeIntervalSince1970,
-                s.lastReview?.timeIntervalSince1970, stored.reviewCount, stored.lapseCount, stored.card.id,
-            ])
+                """
+        ).execute(arguments: [
+            s.phase.rawValue, s.step, s.stability, s.difficulty, s.due.timeIntervalSince1970,
+            s.lastReview?.timeIntervalSince1970, reviewCount, lapseCount, id,
+        ])
     }
 
     /// Takes back the last rating given to any card: the card returns to where it stood before it. Nil when there

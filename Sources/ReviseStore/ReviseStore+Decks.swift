@@ -55,7 +55,7 @@ extension ReviseStore {
         _ deck: CardDeck, contentHash: String, byteCount: Int, path: String, scheduler: Scheduler, at date: Date
     ) throws(StoreError) -> DeckImport {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let outline = deck.outline(name: name)
+        let (outline, history) = deck.read(name: name)
         guard outline.nodes.contains(where: { $0.kind == .card || $0.kind == .cloze }) else {
             throw StoreError.invalid("\(name): the deck holds no cards")
         }
@@ -65,51 +65,50 @@ extension ReviseStore {
             var result = DeckImport(outcome: outcome, outline: outcome == .unchanged ? nil : outline)
             guard outcome != .unchanged else { return result }
             let existing = Set(try String.fetchAll(db, sql: "SELECT id FROM card"))
+            let encoder = JSONEncoder()
             for node in outline.nodes {
                 for card in node.cards {
                     result.cards += 1
                     if !existing.contains(card.id) { result.newCards += 1 }
-                    try Self.upsert(card, at: date, db: db)
+                    try Self.upsert(card, at: date, db: db, encoder: encoder)
                 }
             }
             try db.execute(sql: "DELETE FROM media WHERE sourceId = ?", arguments: [sourceID.rawValue])
+            let addMedia = try db.cachedStatement(sql: "INSERT OR REPLACE INTO media (name, sourceId, data) VALUES (?, ?, ?)")
             for (file, bytes) in deck.media {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO media (name, sourceId, data) VALUES (?, ?, ?)",
-                    arguments: [file, sourceID.rawValue, Data(bytes)])
+                try addMedia.execute(arguments: [file, sourceID.rawValue, Data(bytes)])
                 result.media += 1
             }
             let known = try db.cachedStatement(sql: "SELECT 1 FROM review WHERE cardId = ? AND at = ? LIMIT 1")
-            var touched: [String] = []
-            for review in deck.reviewedCards(name: name) {
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO review (cardId, rating, at, phase, step, stability, difficulty, due)
+                    VALUES (?, ?, ?, 'review', NULL, 0, 0, ?)
+                    """)
+            var touched = Set<String>()
+            for review in history {
                 let at = review.at.timeIntervalSince1970
                 guard try Int.fetchOne(known, arguments: [review.card, at]) == nil else { continue }
-                try db.execute(
-                    sql: """
-                        INSERT INTO review (cardId, rating, at, phase, step, stability, difficulty, due)
-                        VALUES (?, ?, ?, 'review', NULL, 0, 0, ?)
-                        """,
-                    arguments: [review.card, review.rating.rawValue, at, at])
-                if touched.last != review.card { touched.append(review.card) }
+                try insert.execute(arguments: [review.card, review.rating.rawValue, at, at])
+                touched.insert(review.card)
                 result.reviews += 1
             }
-            for card in Set(touched).sorted() { try Self.replayHistory(of: card, scheduler: scheduler, db: db) }
+            for card in touched.sorted() { try Self.replayHistory(of: card, scheduler: scheduler, db: db) }
             return result
         }
     }
 
     /// Works a card's memory state out again from its whole review history, oldest first, writing the state after
-    /// each review into its row and the last one into the card. In the caller's transaction.
+    /// each review into its row and the last one, with the counts, into the card. In the caller's transaction.
     static func replayHistory(of cardID: String, scheduler: Scheduler, db: Database) throws {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT id, rating, at FROM review WHERE cardId = ? ORDER BY at, id", arguments: [cardID])
-        guard let row = try Row.fetchOne(db, sql: "\(selectCards) WHERE card.id = ?", arguments: [cardID]) else { return }
-        var stored = try storedCard(row)
-        var schedule: CardSchedule?
-        var lapses = 0
+        let reviews = try Row.fetchAll(
+            try db.cachedStatement(sql: "SELECT id, rating, at FROM review WHERE cardId = ? ORDER BY at, id"),
+            arguments: [cardID])
         let update = try db.cachedStatement(
             sql: "UPDATE review SET phase = ?, step = ?, stability = ?, difficulty = ?, due = ? WHERE id = ?")
-        for review in rows {
+        var schedule: CardSchedule?
+        var lapses = 0
+        for review in reviews {
             let at = Date(timeIntervalSince1970: review["at"])
             let rating = Rating(rawValue: review["rating"]) ?? .good
             let before = schedule ?? CardSchedule(due: at)
@@ -122,10 +121,7 @@ extension ReviseStore {
             schedule = after
         }
         guard let schedule else { return }
-        stored.schedule = schedule
-        stored.reviewCount = rows.count
-        stored.lapseCount = lapses
-        try saveSchedule(of: stored, db: db)
+        try saveSchedule(schedule, reviewCount: reviews.count, lapseCount: lapses, card: cardID, db: db)
     }
 
     /// A media file a card shows, by its name.

@@ -3,12 +3,15 @@ import Foundation
 extension CardDeck {
     /// The deck as a source: a section per deck (the decks every note shares are the title), a card or cloze
     /// node per note on its line, with its tags and the exact cards it stands for, so the cards come out as the
-    /// other tool had them and its glossary, timeline and search read them like any notes.
+    /// other tool had them and its glossary, timeline and search read them like any notes. With it, every review
+    /// with the id of the card it rates, oldest first (reviews of a card the note no longer has, such as a cloze
+    /// number that was removed, are left out).
     /// - Parameter name: how citations name the file.
-    public func outline(name: String) -> Outline {
+    public func read(name: String) -> (outline: Outline, reviews: [(card: String, rating: Rating, at: Date)]) {
         let shared = sharedDecks
         let title = shared.last ?? self.title
         var nodes: [OutlineNode] = []
+        var reviews: [(card: String, rating: Rating, at: Date)] = []
         var open: [String] = []
         for note in notesByDeck {
             let path = Array(note.deck.dropFirst(shared.count))
@@ -24,29 +27,24 @@ extension CardDeck {
             guard var node = node(for: note, depth: path.count) else { continue }
             node.cards = cards(for: note, node: node, topic: path, citation: Citation(source: name, span: node.span))
             nodes.append(node)
-        }
-        let lastLine = notes.map(\.line).max() ?? 0
-        return Outline(
-            title: title, format: format, metadata: [:], nodes: nodes, warnings: [], lineCount: lastLine)
-    }
-
-    /// Every review, with the id of the card it rates, oldest first: reviews of a card the note no longer has
-    /// (a cloze number that was removed) are left out.
-    public func reviewedCards(name: String) -> [(card: String, rating: Rating, at: Date)] {
-        var result: [(card: String, rating: Rating, at: Date)] = []
-        for note in notes where !note.reviews.isEmpty {
-            guard let node = node(for: note, depth: 0) else { continue }
-            let cards = cards(for: note, node: node, topic: [], citation: Citation(source: name, span: node.span))
+            guard !note.reviews.isEmpty else { continue }
             // A cloze note's nth card is its cloze number n + 1; the cards are one per number present.
             let numbers = note.shape == .cloze && note.revise == nil ? AuthoredCard.clozeNumbers(node.answer ?? "") : []
-            let ordinals = numbers.isEmpty ? Array(cards.indices) : Set(numbers).sorted().map { $0 - 1 }
+            let ordinals = numbers.isEmpty ? Array(node.cards.indices) : Set(numbers).sorted().map { $0 - 1 }
             for review in note.reviews {
-                guard let k = ordinals.firstIndex(of: review.card), k < cards.count else { continue }
-                result.append((cards[k].id, review.rating, review.at))
+                guard let k = ordinals.firstIndex(of: review.card), k < node.cards.count else { continue }
+                reviews.append((node.cards[k].id, review.rating, review.at))
             }
         }
-        return result.sorted { ($0.at, $0.card) < ($1.at, $1.card) }
+        let outline = Outline(
+            title: title, format: format, metadata: [:], nodes: nodes, warnings: [],
+            lineCount: notes.map(\.line).max() ?? 0)
+        return (outline, reviews.sorted { ($0.at, $0.card) < ($1.at, $1.card) })
     }
+
+    public func outline(name: String) -> Outline { read(name: name).outline }
+
+    public func reviewedCards(name: String) -> [(card: String, rating: Rating, at: Date)] { read(name: name).reviews }
 
     /// The deck names every note starts with: ["Revise", "Stalin's USSR"] of "Revise::Stalin's USSR::Terror".
     var sharedDecks: [String] {
@@ -61,9 +59,9 @@ extension CardDeck {
     var notesByDeck: [Note] {
         var order: [[String]: Int] = [:]
         for note in notes where order[note.deck] == nil { order[note.deck] = order.count }
-        return notes.enumerated().sorted { a, b in
-            (order[a.element.deck]!, a.offset) < (order[b.element.deck]!, b.offset)
-        }.map(\.element)
+        // Indices are sorted, not notes: a note is a large value to move.
+        let rank = notes.map { order[$0.deck]! }
+        return notes.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }.map { notes[$0] }
     }
 
     /// A note's sides as text.
