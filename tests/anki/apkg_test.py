@@ -9,27 +9,12 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def run(revise, *args):
-    result = subprocess.run([revise, *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise Failure(f"revise {' '.join(args)} exited {result.returncode}: {result.stderr}")
-    return result.stdout
+from revise_cli import Failure, check, run
 
 
 def import_package(path, tmp, with_history):

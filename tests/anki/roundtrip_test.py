@@ -17,28 +17,13 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 from anki.collection import Collection, ExportAnkiPackageOptions, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.scheduler.v3 import CardAnswer
 
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def run(revise, *args):
-    result = subprocess.run([revise, *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise Failure(f"revise {' '.join(args)} exited {result.returncode}: {result.stderr}")
-    return result.stdout
+from revise_cli import Failure, check, run
 
 
 def cards_of(revise, db):
