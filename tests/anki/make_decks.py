@@ -4,6 +4,7 @@
 - legacy.apkg: made by the real Anki library and exported "for older versions" (collection.anki21), with a
   review history made by answering cards through Anki's own scheduler.
 - latest.apkg: the same collection exported in the current layout (collection.anki21b, zstd).
+- collection.colpkg: the whole collection, as Anki's "Export collection" writes it.
 
 Writes expected.json beside them: per package, the cards, reviews, decks, tags and media Revise must find.
 Usage: python make_decks.py --out DIR
@@ -107,9 +108,12 @@ def make_anki(out, tmp):
                 limit=None)
         expected = {"cards": 2 + 2 + 2 + 1, "reviews": reviews, "decks": ["French", "French::Verbs"],
                     "tags": ["grammar", "images", "nouns", "verbs"], "media": [name]}
+        # A whole collection, as "Export collection" (.colpkg) writes it; this closes the collection.
+        col.export_collection_package(os.path.join(out, "collection.colpkg"), include_media=True, legacy=False)
         return expected
     finally:
-        col.close()
+        if col.db:
+            col.close()
 
 
 def _write(folder, name, data):
@@ -130,6 +134,8 @@ def main():
         made = make_anki(args.out, tmp)
         expected["legacy.apkg"] = made
         expected["latest.apkg"] = made
+        # The whole collection also holds Anki's empty Default deck, which has no cards.
+        expected["collection.colpkg"] = made
         with open(os.path.join(args.out, "expected.json"), "w") as f:
             json.dump(expected, f, indent=2, sort_keys=True)
         print(json.dumps(expected, sort_keys=True))
