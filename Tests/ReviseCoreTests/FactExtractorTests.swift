@@ -55,6 +55,31 @@ struct FactExtractorTests {
         #expect(definitions["Cells divided rapidly"] == nil)
     }
 
+    @Test func definitionsFromNamesTheNotesGiveAndAppositions() throws {
+        let kb = try knowledge(
+            """
+            Farming:
+
+            - This movement of farm workers into the towns is known as the rural exodus.
+            - The small fields were joined into large estates known as latifundia.
+            - Peasants who owned no land were called braceros by the landowners.
+            - After 1950 the work was planned by INCORA, the land reform institute.
+            - Reformers were known by many villagers as the 'new masters'.
+            - Landlords called it theft, and the courts agreed.
+            - The plan set targets for the first INCORA, the ministry and the banks.
+            """)
+        let definitions = Dictionary(facts(kb, .definition).map { ($0.subject ?? "", $0.detail ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(definitions["rural exodus"] == "movement of farm workers into the towns")
+        #expect(definitions["latifundia"] == "large estates")
+        // The words before a relative clause's verb are not what the name names.
+        #expect(definitions["braceros"] == nil)
+        #expect(definitions["INCORA"] == "land reform institute")
+        #expect(definitions["new masters"] == "Reformers")
+        // Someone calling something, and a list after a comma, are not definitions.
+        #expect(definitions["theft"] == nil && definitions.values.allSatisfy { !$0.contains("ministry") })
+        #expect(kb.terms.map(\.name).contains("rural exodus"))
+    }
+
     @Test func statisticsQuotesAndCauses() throws {
         let kb = try knowledge(
             """

@@ -177,7 +177,9 @@ struct EntityResolver {
         // A phrase in quotation marks that the sentence treats as a name ("known as the 'second serfdom'").
         let quoted = e.quoted >= 1
         let taught = e.defined > 0 || emphasised || quoted
-        guard TermShape.isTermLike(e.name) else { return nil }
+        // A name the notes give in quotation marks and explain ("known as the 'second serfdom'") is a term even
+        // when it starts with an everyday word.
+        guard TermShape.isTermLike(e.name) || (e.defined > 0 && e.quoted > 0) else { return nil }
         if let last = words.last, Self.adjectiveEndings.contains(where: { last.hasSuffix($0) }), !taught { return nil }
         // A position is a role, not a term: "General Secretary", "Member of Politburo".
         if let first = words.first, Vocabulary.roleNouns.contains(first) || Vocabulary.isTitle(first),

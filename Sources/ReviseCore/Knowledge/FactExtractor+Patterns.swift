@@ -23,10 +23,13 @@ extension FactExtractor.Reader {
     }
 
     /// A definition, when the subject reads like a term and the meaning explains it; the term is noted as taught by
-    /// the notes. The shape of the notes can vouch for the meaning (a card's back, the one line under a heading).
-    mutating func addDefinition(term: String, meaning: String, text: String, context: Context, shapeSaysSo: Bool = false) {
+    /// the notes. The shape of the notes can vouch for the meaning (a card's back, the one line under a heading),
+    /// and a sentence that gives the name ("known as the 'second serfdom'") vouches for the term.
+    mutating func addDefinition(
+        term: String, meaning: String, text: String, context: Context, shapeSaysSo: Bool = false, nameGiven: Bool = false
+    ) {
         let term = term.trimmingPunctuation()
-        guard TermShape.isTermLike(term), meaning.wordCount >= 1, shapeSaysSo || TermShape.isGloss(meaning, of: term)
+        guard TermShape.isTermLike(term) || nameGiven, meaning.wordCount >= 1, shapeSaysSo || TermShape.isGloss(meaning, of: term)
         else { return }
         facts.append(
             Fact(
@@ -103,6 +106,113 @@ extension FactExtractor.Reader {
                 guard !Vocabulary.notNames.contains(term.lowercased()) else { continue }
                 addDefinition(term: term, meaning: inner, text: text, context: context)
             }
+        }
+    }
+
+    /// The words of a description in apposition, from `start`: lower-case words up to a comma, a full stop, a
+    /// "who" or "which", or a verb in the past ("…department tried to…"); two to eight of them, and not the
+    /// first of a list.
+    func glossAfter(_ start: Int, in words: Words) -> String? {
+        var end = start
+        while end < words.count {
+            let w = words[end]
+            // "an end to the NEP, a tough line against the peasant and rapid industrialisation": a list, not a
+            // description; "the agitation and propaganda department" joins two words of one name.
+            if end - start >= 2, w.lower == "and" || w.lower == "or" { return nil }
+            if end > start, ["who", "which", "that", "whose", "where"].contains(w.lower) {
+                end -= 1
+                break
+            }
+            if end > start + 1, w.lower.count > 4, w.lower.hasSuffix("ed"), !w.isCapitalised {
+                end -= 1
+                break
+            }
+            if TermShape.verbs.contains(w.lower) || w.isNumber { return nil }
+            if !w.punctuationAfter.isEmpty && w.punctuationAfter != "-" { break }
+            end += 1
+        }
+        guard end < words.count || end - start <= 8 else { return nil }
+        let last = min(end, words.count - 1)
+        guard last - start + 1 >= 2, last - start + 1 <= 8, !words[start].isCapitalised || words[start].isAcronym else {
+            return nil
+        }
+        return words.text(start, last).trimmingPunctuation()
+    }
+
+    /// "This seizure of grain is known as the procurement crisis", "became known as \"Nepmen\"", "farms called
+    /// Kolkhoz": the name the notes give a thing, and the thing it names.
+    mutating func readKnownAs(_ words: Words, sentence: String, context: Context) {
+        let n = words.count
+        for k in 1..<max(1, n - 1) {
+            let w = words[k].lower
+            var after: Int?
+            if w == "known" {
+                // "known as", "known by many peasants as".
+                if let a = (k + 1..<min(n, k + 5)).first(where: { words[$0].lower == "as" }),
+                    words.items[k..<a].allSatisfy({ $0.punctuationAfter.isEmpty })
+                {
+                    after = a + 1
+                }
+            } else if w == "called" || w == "nicknamed" || w == "termed" {
+                // "farms called Kolkhoz", "were called kulaks"; not "Stalin called it…", "Stalin called 'kulak grain
+                // strike'" (someone calling something is another sentence).
+                if k + 1 < n, !words[k - 1].isCapitalised || ["was", "were", "is", "are"].contains(words[k - 1].lower),
+                    !["it", "him", "her", "them", "this", "that", "these", "those", "for", "on", "up", "off"].contains(words[k + 1].lower)
+                {
+                    after = k + 1
+                }
+            }
+            guard var t = after, t < n else { continue }
+            if ["the", "a", "an"].contains(words[t].lower), t + 1 < n { t += 1 }
+            // The name: to the end of its quotation, else its capitalised run or up to five words.
+            var e = t
+            let quoted = t > 0 && words[t - 1].punctuationAfter.contains(where: { "'‘\"“".contains($0) })
+            if quoted {
+                while e + 1 < n, e - t < 5, !words[e].punctuationAfter.contains(where: { "'’\"”".contains($0) }) { e += 1 }
+            }
+            while !quoted, e + 1 < n, e - t < 4, words[e].punctuationAfter.isEmpty,
+                !Vocabulary.notNames.contains(words[e + 1].lower) || words[e + 1].isCapitalised,
+                !["whereby", "which", "who", "where", "because", "like", "e"].contains(words[e + 1].lower)
+            {
+                e += 1
+            }
+            let term = words.text(t, e).trimmingPunctuation()
+            // What is named: the words before, back to the start of the clause.
+            let linking: Set<String> = ["is", "was", "were", "are", "became", "become", "been", "be", "now", "also", "often", "sometimes", "later", "commonly", "widely"]
+            var s = k - 1
+            while s > 0, linking.contains(words[s].lower) { s -= 1 }
+            guard !linking.contains(words[s].lower) else { continue }
+            // Back to the start of the noun phrase: not past a verb or a word that starts a clause. A verb of a
+            // relative clause ("Peasants who owned no land were called…") leaves the phrase unknown.
+            var b = s
+            var relative = false
+            while b > 0, words[b - 1].punctuationAfter.isEmpty, b > s - 8 {
+                let before = words[b - 1].lower
+                if TermShape.verbs.contains(before) || (before.count > 4 && before.hasSuffix("ed")) {
+                    relative = b >= 2 && ["who", "which", "that"].contains(words[b - 2].lower)
+                    break
+                }
+                if ["hence", "so", "and", "but", "then", "thus", "therefore", "which", "that", "who"].contains(before) { break }
+                b -= 1
+            }
+            guard !relative else { continue }
+            while b <= s, Vocabulary.placePrepositions.contains(words[b].lower) || ["by", "with", "for", "on", "of"].contains(words[b].lower) {
+                b += 1
+            }
+            while b <= s, ["this", "these", "the", "a", "an", "such", "its", "their", "his", "her"].contains(words[b].lower)
+                || words[b].isNumber || (words[b].lower.count > 4 && words[b].lower.hasSuffix("ing"))
+            {
+                b += 1
+            }
+            guard b <= s else { continue }
+            let named = words.text(b, s).trimmingPunctuation()
+            // One lower-case word ("the list known as…", "the system was known as…") says too little to be a meaning.
+            if b == s, !words[b].isCapitalised { continue }
+            guard !TermShape.statementOpeners.contains(words[b].lower), named.wordCount >= 1,
+                !words.items[b...s].contains(where: { TermShape.verbs.contains($0.lower) || ($0.lower.count > 4 && $0.lower.hasSuffix("ed")) }),
+                term.wordCount >= 1, term.wordCount <= 5, Card.normalised(term) != Card.normalised(named)
+            else { continue }
+            addDefinition(term: term, meaning: named, text: sentence, context: context, shapeSaysSo: true, nameGiven: quoted || !words[t].isCapitalised)
         }
     }
 
@@ -281,6 +391,15 @@ extension FactExtractor.Reader {
                 if words[r].isPossessive, r + 1 < n { r += 1 }
                 if r < n, isRolePhrase(words, at: r) || Vocabulary.occupations.contains(words[r].lower) {
                     addRole(person: name, position: rolePhrase(words, from: r), text: sentence, context: context)
+                } else if r > end + 1, ["the", "a", "an"].contains(words[r - 1].lower), let gloss = glossAfter(r, in: words),
+                    // A name, not a word that opens the sentence ("Simultaneously, the…") or one a number leads
+                    // into ("under the first FYP, the output…": the sentence goes on, it does not explain the name).
+                    !(words[start].opensClause && start == end && !words[start].isAcronym),
+                    start == 0 || !(["first", "second", "third", "last", "next"].contains(words[start - 1].lower)
+                        || words[start - 1].isNumber || Vocabulary.placePrepositions.contains(words[start - 1].lower))
+                {
+                    // "GOSPLAN, the state planning department", "Pravda, the communist newspaper".
+                    addDefinition(term: name, meaning: gloss, text: sentence, context: context)
                 }
             } else if end + 3 < n, ["was", "is"].contains(words[end + 1].lower), words[end + 2].lower == "in",
                 words[end + 3].lower == "charge", end + 5 < n

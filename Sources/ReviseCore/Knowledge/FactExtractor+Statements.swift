@@ -53,6 +53,11 @@ extension FactExtractor.Reader {
         readRole(words, sentence: sentence, context: context)
         readAppositiveRoles(words, sentence: sentence, context: context)
         readCopula(words, sentence: sentence, context: context)
+        if words.count >= 4, sentence.contains(" known ") || sentence.contains(" called ") || sentence.contains(" referred ")
+            || sentence.contains(" termed ") || sentence.contains(" nicknamed ")
+        {
+            readKnownAs(words, sentence: sentence, context: context)
+        }
     }
 
     mutating func addEvent(sentence: String, date: DateFinder.Match, context: Context, words: Words? = nil) {

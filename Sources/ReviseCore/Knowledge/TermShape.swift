@@ -6,6 +6,8 @@ enum TermShape {
         "took", "gave", "got", "did", "does", "led", "saw", "won", "lost", "went", "came", "began", "could",
         "would", "should", "can", "will", "must", "might", "may", "wanted", "said", "felt", "thought", "knew",
         "kept", "left", "put", "set", "ran", "grew", "meant", "brought", "sought", "fought", "built", "told",
+        "overtook", "undertook", "drove", "chose", "wrote", "spoke", "broke", "fled", "sold", "bought", "paid", "held",
+        "struck", "threw", "sent", "spent", "stood", "understood", "caught", "taught", "forbade", "overthrew",
     ]
 
     /// Two or more letters, all capitals: "NEP", "NKVD", "K&Z".
