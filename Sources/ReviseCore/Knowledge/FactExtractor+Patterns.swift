@@ -213,6 +213,8 @@ extension FactExtractor.Reader {
                 term.wordCount >= 1, term.wordCount <= 5, Card.normalised(term) != Card.normalised(named)
             else { continue }
             addDefinition(term: term, meaning: named, text: sentence, context: context, shapeSaysSo: true, nameGiven: quoted || !words[t].isCapitalised)
+            // The name in quotation marks is a name the notes give, whatever word it starts with ("the 'second serfdom'").
+            if quoted { noteTerm(term, context: context) { $0.quoted += 1 } }
         }
     }
 
