@@ -114,6 +114,13 @@ struct AuthoredCardTests {
         #expect(generated.map(\.id) == cards.map(\.id))
     }
 
+    @Test func anAnkiDefaultDeckLeavesTheTitleToTheFile() {
+        let deck = CardDeck(title: "spanish words", notes: [.init(shape: .basic, front: "perro", back: "dog", deck: ["Default"], line: 1)])
+        let outline = deck.outline(name: "spanish words.apkg")
+        #expect(outline.title == "spanish words")
+        #expect(outline.nodes.map(\.kind) == [.card])
+    }
+
     @Test func aNoteRevisionExportedKeepsItsExactCards() throws {
         let original = Card(
             id: Card.id(kind: .date, prompt: "In which year did the purges begin?", answer: "1936"), kind: .date,

@@ -9,7 +9,8 @@ extension CardDeck {
     /// - Parameter name: how citations name the file.
     public func read(name: String) -> (outline: Outline, reviews: [(card: String, rating: Rating, at: Date)]) {
         let shared = sharedDecks
-        let title = shared.last ?? self.title
+        // Anki's "Default" deck names nothing: the file does.
+        let title = shared.last.flatMap { $0 == "Default" ? nil : $0 } ?? self.title
         var nodes: [OutlineNode] = []
         var reviews: [(card: String, rating: Rating, at: Date)] = []
         var open: [String] = []
