@@ -53,6 +53,10 @@ struct CardExportTests {
         ]
         let lines = CardExport.tsv(notes).split(separator: "\n").map(String.init)
         #expect(lines == ["Gosplan\tstate planning commission<br>of the USSR", "The first plan began in […] and ended in […]\t1928"])
+        // A front starting with "#" would be a comment line to Anki: it is quoted, and reads back whole.
+        let hashtag = CardExport.tsv([CardExport.note(for: Self.card(.basic, "#1 cause of the famine?", "Requisitioning"))])
+        #expect(hashtag == "\"#1 cause of the famine?\"\tRequisitioning\n")
+        #expect((try? CardTable.deck(text: hashtag, name: "x.tsv"))?.notes.first?.front == "#1 cause of the famine?")
     }
 
     @Test func markdownUsesTheCardSyntaxOfNoteTakingPlugins() {

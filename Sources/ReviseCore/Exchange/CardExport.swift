@@ -115,7 +115,11 @@ public enum CardExport {
     /// never appears unquoted.
     static func csvField(_ text: String, separator: Character) -> String {
         let html = html(text)
-        if separator == "\t" { return html.replacingOccurrences(of: "\t", with: " ") }
+        if separator == "\t" {
+            let field = html.replacingOccurrences(of: "\t", with: " ")
+            // A line that starts with "#" is a comment to Anki's text import: quoted, it is a field.
+            return field.hasPrefix("#") ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
         if html.contains(separator) || html.contains("\"") || html.hasPrefix("#") {
             return "\"" + html.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
