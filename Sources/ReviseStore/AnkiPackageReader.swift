@@ -15,9 +15,41 @@ public enum AnkiPackageReader {
     /// The most entries a package may have (a deck with this many images is very large already).
     static let entryLimit = 200_000
 
+    /// Reads the package in a file, unpacking entries straight from it (the package is never read whole).
+    /// - Parameters:
+    ///   - name: how errors name the file (the path as the user gave it); its last component, less its extension,
+    ///     is the deck's title.
+    ///   - maxUnpackedBytes: the most bytes the package may unpack to, everything (zstd included) counted.
+    public static func read(contentsOf url: URL, name: String, maxUnpackedBytes: Int) throws(ImportError) -> CardDeck {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw .notFound(path: name)
+        }
+        guard !isFolder.boolValue else { throw .unreadable(file: name, reason: "it is a folder, not an Anki package") }
+        return try read(name: name, limit: maxUnpackedBytes) {
+            guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else {
+                throw Problem(notZip)
+            }
+            return archive
+        }
+    }
+
+    /// Reads a package already in memory (an upload, a file whose bytes were hashed first).
     public static func read(bytes: [UInt8], name: String, maxUnpackedBytes: Int) throws(ImportError) -> CardDeck {
+        try read(name: name, limit: maxUnpackedBytes) {
+            guard bytes.starts(with: [0x50, 0x4B]),
+                let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil)
+            else { throw Problem(notZip) }
+            return archive
+        }
+    }
+
+    static let notZip = "not an Anki package: it is not a zip archive"
+
+    /// Opens the archive and reads it, every failure said as an `ImportError` naming the file.
+    private static func read(name: String, limit: Int, archive: () throws -> Archive) throws(ImportError) -> CardDeck {
         do {
-            var reader = try Reader(bytes: bytes, name: name, limit: maxUnpackedBytes)
+            var reader = Reader(archive: try archive(), name: name, limit: limit)
             return try reader.deck()
         } catch let error as ImportError {
             throw error
@@ -37,15 +69,6 @@ public enum AnkiPackageReader {
         let name: String
         let limit: Int
         var unpacked = 0
-
-        init(bytes: [UInt8], name: String, limit: Int) throws {
-            guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
-                throw Problem("not an Anki package: it is not a zip archive")
-            }
-            self.archive = archive
-            self.name = name
-            self.limit = limit
-        }
 
         /// An entry's bytes, counted against the limit as they are unpacked.
         mutating func unpack(_ path: String) throws -> [UInt8]? {
@@ -182,7 +205,10 @@ public enum AnkiPackageReader {
             let (types, decks) = schema18 ? try schema18Types(db) : try schema11Types(db)
             var cards: [Int64: [(ord: Int, deck: Int64, id: Int64)]] = [:]
             var cardNote: [Int64: (note: Int64, ord: Int)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, nid, did, ord FROM cards ORDER BY nid, ord") {
+            // A card in a filtered deck belongs to its home deck (`odid`): the filtered deck is only a study session.
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, nid, CASE WHEN odid != 0 THEN odid ELSE did END, ord FROM cards ORDER BY nid, ord")
+            {
                 let (id, nid, did, ord): (Int64, Int64, Int64, Int) = (row[0], row[1], row[2], row[3])
                 cards[nid, default: []].append((ord, did, id))
                 cardNote[id] = (nid, ord)

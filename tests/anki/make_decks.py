@@ -6,8 +6,10 @@
 - latest.apkg: the same collection exported in the current layout (collection.anki21b, zstd).
 - collection.colpkg: the whole collection, as Anki's "Export collection" writes it.
 
-Writes expected.json beside them: per package, the cards, reviews, decks, tags and media Revise must find.
-Usage: python make_decks.py --out DIR
+Writes expected.json beside them: per package, what Revise must find: its notes (how many, and of each shape:
+basic, bothWays, cloze), their fronts and backs, cards, reviews (how many, and of each rating 1-4), decks, tags and
+media. The dummy collection.anki2 that Anki writes beside its real collection must not be read.
+Usage: python make_decks.py --out DIR   (needs the `anki` and `genanki` packages: pip install anki genanki)
 """
 
 import argparse
@@ -63,7 +65,10 @@ def make_genanki(out, tmp):
     package = genanki.Package([top, sub])
     package.media_files = [image]
     package.write_to_file(os.path.join(out, "genanki.apkg"))
-    return {"cards": 1 + 1 + 2 + 2, "reviews": 0, "decks": ["Chemistry", "Chemistry::Bonding"],
+    notes = [note for deck in (top, sub) for note in deck.notes]
+    return {"notes": len(notes), "shapes": {"basic": 2, "bothWays": 1, "cloze": 1},
+            "fronts": sorted(n.fields[0] for n in notes), "backs": sorted(n.fields[1] for n in notes),
+            "cards": 1 + 1 + 2 + 2, "reviews": 0, "ratings": {}, "decks": ["Chemistry", "Chemistry::Bonding"],
             "tags": ["bonding", "elements", "images"], "media": ["flag.png"]}
 
 
@@ -100,14 +105,34 @@ def make_anki(out, tmp):
             # Anki's ratings count from 0 (again) to 3 (easy); Revise's and the log's from 1 to 4.
             col.sched.answer_card(col.sched.build_answer(card=card, states=top.states, rating=rating - 1))
             answered += 1
-        reviews = col.db.scalar("select count() from revlog")
+        assert answered == len(ratings), f"Anki offered {answered} cards to answer, not {len(ratings)}"
+        # A manual reschedule ("Set due date") logs a row that is no review: Revise must leave it out.
+        rows_before = col.db.scalar("select count() from revlog")
+        col.sched.set_due_date([col.find_cards("Je")[0]], "3")
+        assert col.db.scalar("select count() from revlog") == rows_before + 1, "set_due_date logged nothing"
+        reviews = answered
+        ratings_given = {}
+        for rating in ratings:
+            ratings_given[str(rating)] = ratings_given.get(str(rating), 0) + 1
+        shapes = {"basic": 0, "bothWays": 0, "cloze": 0}
+        fronts, backs = [], []
+        for nid in col.find_notes(""):
+            note = col.get_note(nid)
+            if note.note_type()["type"] == 1:
+                shapes["cloze"] += 1
+            else:
+                shapes["bothWays" if len(note.card_ids()) > 1 else "basic"] += 1
+            fronts.append(note.fields[0])
+            backs.append(note.fields[1])
         for legacy, file in ((True, "legacy.apkg"), (False, "latest.apkg")):
             col.export_anki_package(
                 out_path=os.path.join(out, file),
                 options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=True, legacy=legacy),
                 limit=None)
-        expected = {"cards": 2 + 2 + 2 + 1, "reviews": reviews, "decks": ["French", "French::Verbs"],
-                    "tags": ["grammar", "images", "nouns", "verbs"], "media": [name]}
+        expected = {"notes": len(fronts), "shapes": shapes, "fronts": sorted(fronts), "backs": sorted(backs),
+                    "cards": 2 + 2 + 2 + 1, "reviews": reviews, "ratings": ratings_given,
+                    "decks": ["French", "French::Verbs"], "tags": ["grammar", "images", "nouns", "verbs"],
+                    "media": [name]}
         # A whole collection, as "Export collection" (.colpkg) writes it; this closes the collection.
         col.export_collection_package(os.path.join(out, "collection.colpkg"), include_media=True, legacy=False)
         return expected
