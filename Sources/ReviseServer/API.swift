@@ -77,13 +77,7 @@ extension Site {
             bytes: bytes, name: name, path: "upload:/" + name, maxBytes: limit, scheduler: scheduler, at: now)
         {
             let refresh = try store.refreshCards(at: now)
-            var file = ImportedFile(path: name, outcome: deck.outcome, outline: deck.outline)
-            if deck.outcome != .unchanged {
-                file.cards = deck.cards
-                file.reviews = deck.reviews
-                file.media = deck.media
-            }
-            return Import(file: file, cards: refresh)
+            return Import(file: ImportedFile(path: name, deck: deck), cards: refresh)
         }
         let result = try store.importNote(
             bytes: bytes, name: name, path: "upload:/" + name, options: .init(maxBytes: limit), at: now)

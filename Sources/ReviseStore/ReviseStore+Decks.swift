@@ -136,3 +136,14 @@ extension ReviseStore {
         try read { db in try String.fetchAll(db, sql: "SELECT name FROM media ORDER BY name") }
     }
 }
+
+extension ImportedFile {
+    /// A deck that was read: its outline's counts, and (unless it was unchanged) its cards, reviews and media.
+    public init(path: String, deck: ReviseStore.DeckImport) {
+        self.init(path: path, outcome: deck.outcome, outline: deck.outline)
+        guard deck.outcome != .unchanged else { return }
+        cards = deck.cards
+        reviews = deck.reviews
+        media = deck.media
+    }
+}

@@ -85,13 +85,7 @@ struct ImportCommand: ParsableCommand {
             if let done = try db.importCardFile(
                 bytes: bytes, name: file.shown, path: path, maxBytes: options.maxBytes, scheduler: try Scheduler(), at: Date())
             {
-                var imported = ImportedFile(path: file.shown, outcome: done.outcome, outline: done.outline)
-                if done.outcome != .unchanged {
-                    imported.cards = done.cards
-                    imported.reviews = done.reviews
-                    imported.media = done.media
-                }
-                return imported
+                return ImportedFile(path: file.shown, deck: done)
             }
             let (outcome, outline) = try db.importNote(
                 bytes: bytes, name: file.shown, path: path, options: options, at: Date())
