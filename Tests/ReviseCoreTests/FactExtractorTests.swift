@@ -124,6 +124,45 @@ struct FactExtractorTests {
         #expect(kb.entity(named: "Beaumont")?.aliases.contains("H&B") == true)
     }
 
+    @Test func oneTermSpeltSeveralWaysIsOneEntry() throws {
+        let a = FactExtractor.extract(
+            try NoteImporter.parse(
+                text: """
+                    Farming:
+
+                    - Mechanisation came slowly to the valley farms.
+                    - Loans came from the Rural Credit Banks; the RCB set the rates.
+                    - **Tithe barns** stored it.
+                    """, name: "a.txt"), source: "a.txt")
+        let b = FactExtractor.extract(
+            try NoteImporter.parse(
+                text: """
+                    Farming:
+
+                    - Farmers borrowed from the Rural Credit Bank in the town.
+                    - Mechanization was resisted at first, and mechanisation spread after the war.
+                    - **tithe barn** - a barn for the church's tenth of the harvest
+                    """, name: "b.txt"), source: "b.txt")
+        let kb = KnowledgeBase.merge([a, b])
+        let terms = kb.entities.filter { $0.kind == .term || $0.kind == .organisation }
+        let boards = terms.filter { $0.name.lowercased().hasPrefix("rural credit bank") }
+        #expect(boards.count == 1)
+        #expect(boards.first.map { ([$0.name] + $0.aliases).contains("RCB") } == true)
+        #expect(terms.filter { $0.name.lowercased().hasPrefix("tithe barn") }.count == 1)
+        #expect(KnowledgeBase.merge([b]).entities.filter { $0.name.lowercased().hasPrefix("mechani") }.count <= 1)
+    }
+
+    @Test func boldThatOpensASentenceIsItsTopicNotATerm() throws {
+        let kb = try knowledge(
+            """
+            The arts:
+
+            - **Painters** were told to show happy workers, and **Constructivism** was banned.
+            """)
+        #expect(kb.entity(named: "Painters") == nil)
+        #expect(kb.entity(named: "Constructivism")?.kind == .term)
+    }
+
     @Test func oneEventToldTwiceIsOneFactWithTwoCitations() throws {
         let a = FactExtractor.extract(try NoteImporter.parse(text: "Notes:\n\n- The bridge opened in 1894\n", name: "a.txt"), source: "a.txt")
         let b = FactExtractor.extract(try NoteImporter.parse(text: "Notes:\n\n- In 1894 the bridge opened.\n", name: "b.txt"), source: "b.txt")

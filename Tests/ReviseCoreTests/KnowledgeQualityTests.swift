@@ -12,6 +12,13 @@ struct KnowledgeQualityTests {
             let parsed = try NoteImporter.parse(bytes: bytes, name: name)
             return FactExtractor.extract(parsed.outline, source: name)
         }
+        // REVISE_QUALITY_NAMES=Pravda,Secretariat prints what each source saw of those names.
+        if let wanted = ProcessInfo.processInfo.environment["REVISE_QUALITY_NAMES"] {
+            let names = Set(wanted.split(separator: ",").map { $0.lowercased() })
+            for source in sources {
+                for e in source.names where names.contains(e.name.lowercased()) || names.contains("*") { print(source.source.prefix(3), e) }
+            }
+        }
         return KnowledgeBase.merge(sources)
     }
 

@@ -72,6 +72,7 @@ struct EntityResolver {
         // Names that are not people: a misspelt person with no evidence of its own ("Kykov"), a possessive that
         // lost its apostrophe ("Lenins"), a full name ("Nikolai Yezhov"), an organisation, a place, or a term.
         let personNames = Set(kinds.keys)
+        let grouped = groupedEvidence(excluding: personNames)
         for (name, e) in evidence where canonical[name] == nil && pairs[name] == nil {
             if name.contains(" "), let last = name.split(separator: " ").last.map(String.init), personNames.contains(last),
                 name.split(separator: " ").count == 2, e.strongPersonCues + e.personCues > 0 || e.midSentence > 0
@@ -93,7 +94,8 @@ struct EntityResolver {
                 canonical[name] = person
                 continue
             }
-            guard let kind = otherKind(e) else { continue }
+            // Other spellings add evidence that a name is a term; they take none away.
+            guard let kind = grouped[name].flatMap(otherKind) ?? otherKind(e) else { continue }
             canonical[name] = name
             kinds[name] = kind
         }
@@ -116,6 +118,121 @@ struct EntityResolver {
                 }
             }
         }
+        mergeTermVariants()
+    }
+
+    /// One term however the notes spell it: "Collectivisation" and "collectivization", "Five-Year Plans" and
+    /// "Five Year Plan", "Shakhty Trial" and "Shakty Trial", "FYPs" and "Five-Year Plans". The spelling the
+    /// notes use most names it; the others become its aliases.
+    private mutating func mergeTermVariants() {
+        let terms = kinds.filter { $0.value == .term || $0.value == .organisation }.map(\.key).sorted()
+        let evidence = self.evidence
+        let count = { (name: String) in evidence[name]?.count ?? 0 }
+        // Union-find over the terms: same key, one letter apart, or an abbreviation of the other's initials.
+        var parent = Dictionary(uniqueKeysWithValues: terms.map { ($0, $0) })
+        func root(_ x: String) -> String {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        func join(_ a: String, _ b: String) {
+            let (ra, rb) = (root(a), root(b))
+            if ra != rb { parent[rb] = ra }
+        }
+        let keys = Dictionary(uniqueKeysWithValues: terms.map { ($0, Self.termKey($0)) })
+        var byKey: [String: String] = [:]
+        for t in terms {
+            let key = keys[t]!
+            if let first = byKey[key] { join(first, t) } else { byKey[key] = t }
+        }
+        let distinct = byKey.keys.sorted()
+        for (i, a) in distinct.enumerated() where a.count >= 8 {
+            for b in distinct[(i + 1)...] where b.count >= 8 && a.first == b.first && abs(a.count - b.count) <= 1 {
+                if a.isOneEditAway(from: b) { join(byKey[a]!, byKey[b]!) }
+            }
+        }
+        var byInitials: [String: [String]] = [:]
+        for t in terms where !isAcronym(t) {
+            if let initials = Self.initials(of: t) { byInitials[initials, default: []].append(t) }
+        }
+        for t in terms where Self.isAbbreviation(t) {
+            let letters = String(t.filter(\.isUppercase))
+            // Only when one phrase has those initials: "MTS" is "Motor Tractor Stations".
+            if let long = byInitials[letters], Set(long.map { root($0) }).count == 1 { join(long[0], t) }
+        }
+        var groups: [String: [String]] = [:]
+        for t in terms { groups[root(t), default: []].append(t) }
+        for members in groups.values where members.count > 1 {
+            // A spelled-out name over an abbreviation ("Five-Year Plans", not "FYPs"), then the most used
+            // spelling, then the shorter.
+            let winner = members.min {
+                (Self.isAbbreviation($0) ? 1 : 0, -count($0), $0.count, $0)
+                    < (Self.isAbbreviation($1) ? 1 : 0, -count($1), $1.count, $1)
+            }!
+            let kind: Entity.Kind = members.contains { kinds[$0] == .organisation } ? .organisation : .term
+            for m in members where m != winner { kinds[m] = nil }
+            kinds[winner] = kind
+            for (spelling, name) in canonical where members.contains(name) { canonical[spelling] = winner }
+            for m in members { canonical[m] = winner }
+        }
+    }
+
+    /// The evidence of every spelling of a name added up, for each spelling: "Rural Credit Bank" twice and "Rural
+    /// Credit Banks" once are one name seen three times, and so is "RCB" when one phrase has those initials.
+    private func groupedEvidence(excluding people: Set<String>) -> [String: NameEvidence] {
+        var byKey: [String: [String]] = [:]
+        for name in evidence.keys where !people.contains(name) { byKey[Self.termKey(name), default: []].append(name) }
+        var byInitials: [String: Set<String>] = [:]
+        for (key, names) in byKey where !names.contains(where: isAcronym) {
+            if let initials = Self.initials(of: names[0]) { byInitials[initials, default: []].insert(key) }
+        }
+        for (key, names) in byKey {
+            for name in names where Self.isAbbreviation(name) {
+                let letters = String(name.filter(\.isUppercase))
+                if let keys = byInitials[letters], keys.count == 1, let long = keys.first, long != key {
+                    byKey[long, default: []].append(name)
+                }
+            }
+        }
+        var result: [String: NameEvidence] = [:]
+        for names in byKey.values where names.count > 1 {
+            for name in names {
+                var total = NameEvidence(name: name)
+                for other in names { if let e = evidence[other] { total.add(e) } }
+                // How often the words are written in lower case is the same count whatever the spelling.
+                total.lowercase = names.compactMap { evidence[$0]?.lowercase }.max() ?? 0
+                result[name] = total
+            }
+        }
+        return result
+    }
+
+    /// Capitals, perhaps with a plural "s": "MTS", "FYPs".
+    static func isAbbreviation(_ name: String) -> Bool {
+        TermShape.isAcronym(name.hasSuffix("s") ? String(name.dropLast()) : name)
+    }
+
+    /// A term's spelling with case, hyphens, possessives, plurals and -ise/-ize folded.
+    static func termKey(_ term: String) -> String {
+        var t = term.lowercased().replacingOccurrences(of: "’", with: "'")
+        t = t.replacingOccurrences(of: "'s ", with: " ")
+        if t.hasSuffix("'s") { t.removeLast(2) }
+        t = t.replacingOccurrences(of: "iz", with: "is")
+        let words = t.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { word -> String in
+            var w = String(word)
+            if w.count > 4, w.hasSuffix("ies") { w = String(w.dropLast(3)) + "y" }
+            else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss") { w.removeLast() }
+            return w
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The capitals a phrase would be abbreviated to: "Five-Year Plans" → "FYP", "Machine and Tractor Station"
+    /// → "MTS". Nil for a single word.
+    static func initials(of phrase: String) -> String? {
+        let words = phrase.split(whereSeparator: { !$0.isLetter }).filter { !["of", "and", "the", "for"].contains($0.lowercased()) }
+        guard words.count >= 2 else { return nil }
+        return String(words.compactMap { $0.first?.uppercased() }.joined())
     }
 
     /// "K&Z", "Z&K": the two people with those initials that the notes list together most often.

@@ -134,7 +134,10 @@ extension FactExtractor {
                     // A bold lead-in ("**Peasant complaints:** …") is a label, read as one; bold inside the text
                     // marks a term.
                     let label = node.label?.trimmingPunctuation()
-                    for phrase in node.emphasis where phrase.trimmingPunctuation() != label && TermShape.isTermLike(phrase) {
+                    // Bold that opens a sentence marks its topic ("**Cinema** was taken up …"), not a term; a
+                    // term in bold there is defined by what follows and read as a definition.
+                    for phrase in node.emphasis
+                    where phrase.trimmingPunctuation() != label && TermShape.isTermLike(phrase) && !node.text.hasPrefix(phrase) {
                         noteTerm(phrase, context: context) { $0.emphasised += 1 }
                     }
                     readStatement(node.text, node: node, context: context)
