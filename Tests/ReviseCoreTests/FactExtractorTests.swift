@@ -152,6 +152,23 @@ struct FactExtractorTests {
         #expect(KnowledgeBase.merge([b]).entities.filter { $0.name.lowercased().hasPrefix("mechani") }.count <= 1)
     }
 
+    @Test func shortWordsInQuotationMarksAreAQuotationOnlyWhenSomeoneSaysThem() throws {
+        let kb = try knowledge(
+            """
+            Railway engineers
+
+            Brunel:
+
+            - 'the little giant' - admired by engineers
+            - His railway kept the 'broad gauge' until 1892.
+            - Brunel said 'I am a strong advocate of the wide track' at the inquiry.
+            - He wrote a report called 'Gauge Matters' for the board.
+            """)
+        let quotes = facts(kb, .quote)
+        #expect(quotes.compactMap(\.detail).sorted() == ["I am a strong advocate of the wide track", "the little giant"])
+        #expect(quotes.allSatisfy { $0.subject == "Brunel" })
+    }
+
     @Test func boldThatOpensASentenceIsItsTopicNotATerm() throws {
         let kb = try knowledge(
             """

@@ -37,6 +37,9 @@ struct GoldSet {
         var people: [Person]
         var terms: [Term]
         var questions: [Question]
+        /// Headings worded as questions ("Why collectivise?") that may or may not be exam questions: neither
+        /// found nor wrong.
+        var ambiguousQuestions: [Question]?
     }
 
     struct Conflicts: Decodable {
@@ -159,6 +162,14 @@ struct GoldSet {
             let correct = extracted.filter { fact in
                 gold.contains { source, g in fact.citations.contains { Self.covers($0, source, g.line) } }
             }.count
+            if let wanted = ProcessInfo.processInfo.environment["REVISE_QUALITY_DETAIL"], wanted == kind {
+                for fact in extracted where !gold.contains(where: { source, g in fact.citations.contains { Self.covers($0, source, g.line) } }) {
+                    print("\(kind) wrong: \(fact.citations.first.map(\.description) ?? "") \(fact.subject ?? "-") | \(fact.detail ?? "-") | \(fact.text.prefix(140))")
+                }
+                for (source, g) in gold where !extracted.contains(where: { fact in fact.citations.contains { Self.covers($0, source, g.line) } }) {
+                    print("\(kind) missed: \(source.prefix(3)):\(g.line) \(g.words)")
+                }
+            }
             result.append(Score(name: kind, found: found, expected: gold.count, correct: correct, extracted: extracted.count))
         }
 
@@ -171,7 +182,13 @@ struct GoldSet {
         let qCorrect = kb.questions.filter { q in
             goldQuestions.contains { source, g in Self.covers(q.citation, source, g.line) }
         }.count
-        result.append(Score(name: "exam questions (with marks)", found: qFound, expected: goldQuestions.count, correct: qCorrect, extracted: kb.questions.count))
+        let qAmbiguous = kb.questions.filter { q in
+            files.contains { f in (f.ambiguousQuestions ?? []).contains { Self.covers(q.citation, f.source, $0.line) } }
+        }.count
+        result.append(
+            Score(
+                name: "exam questions (with marks)", found: qFound, expected: goldQuestions.count, correct: qCorrect,
+                extracted: kb.questions.count - qAmbiguous))
 
         // Conflicts: one that cites two of the gold claims.
         func matches(_ c: Conflict, _ g: Conflicts.Item) -> Bool {

@@ -495,7 +495,10 @@ extension FactExtractor.Reader {
                     break
                 }
             }
-            if speaker == nil, before.count == 0 { speaker = context.label ?? nil }
+            // A point that opens with the quotation quotes whoever its label or heading is about ("'grey blur' -
+            // boring" under "Stalin"); so does a speech verb with nobody named ("claimed local officials 'over-
+            // enthusiastic'").
+            if speaker == nil, before.count == 0 || speechVerb { speaker = context.label ?? context.person }
             // A short phrase in quotation marks names a thing when the sentence treats it as a name ("known as
             // the 'second serfdom'", "a policy of 'Russification'", "the 'Great Turn'"); otherwise the marks are
             // the notes' own irony ("Yezhov 'unearthed' plots").
@@ -506,7 +509,15 @@ extension FactExtractor.Reader {
             }
             // A short phrase in quotes is a quotation only with someone who said it ("Trotsky called him 'a grey
             // blur'"); without, it is a name for something ("a new label 'enemy of the state'").
-            guard quoteWords >= 5 || (speaker != nil && (speechVerb || quoteWords >= 2)) else { continue }
+            // Fewer words in quotation marks are a quotation when someone is said to say them or the point opens
+            // with them; otherwise they name something ("Trotsky's policy of 'permanent revolution'", "trials of
+            // 'crimes against the state'"), as a title does ("an article called 'Lessons of October'").
+            let titled = before.count >= 1
+                && (["entitled", "titled"].contains(before[before.count - 1].lower)
+                    || ["called", "named"].contains(before[before.count - 1].lower) && before.count >= 2
+                        && !before[before.count - 2].isCapitalised)
+            let wholePoint = before.count == 0 && sentence.unicodeScalars.count <= quote.words.unicodeScalars.count + 4
+            guard quoteWords >= 5 || wholePoint || (speaker != nil && (speechVerb && !titled || before.count == 0)) else { continue }
             var speakerName = speaker
             if let s = speakerName, s.hasSuffix("'s") || s.hasSuffix("’s") { speakerName = String(s.dropLast(2)) }
             facts.append(

@@ -93,6 +93,8 @@ extension FactExtractor.Reader {
         let back = node.answer ?? ""
         readNames(in: front, context: context, isTitle: false)
         readNames(in: back, context: context, isTitle: false)
+        // "'grey blur' - boring": a card whose front is a quotation.
+        if Quotations.mayHave(front) { readQuotes(front, words: Words(front), context: context) }
         let frontDates = DateFinder.dates(in: front)
         let backDates = DateFinder.dates(in: back)
         if let date = backDates.first ?? frontDates.first {

@@ -213,6 +213,7 @@ enum Vocabulary {
     static let speechVerbs: Set<String> = [
         "said", "says", "called", "referred", "described", "declared", "wrote", "claimed", "stated", "announced",
         "warned", "told", "argued", "insisted", "remarked", "commented", "praised", "admitted", "proclaimed",
-        "labelled", "labeled", "dubbed", "nicknamed", "named", "asked", "replied", "famously",
+        "labelled", "labeled", "dubbed", "nicknamed", "named", "asked", "replied", "famously", "promised", "vowed",
+        "boasted", "joked", "shouted",
     ]
 }
