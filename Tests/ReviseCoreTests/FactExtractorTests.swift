@@ -169,6 +169,21 @@ struct FactExtractorTests {
         #expect(quotes.allSatisfy { $0.subject == "Brunel" })
     }
 
+    @Test func definitionsFromTheClauseThatExplainsAName() throws {
+        let kb = try knowledge(
+            """
+            Town politics
+
+            - The mayor backed the "Clean Streets" policy, which paid crews to sweep every road at dawn.
+            - The wardens were those who walked the night streets and reported fires.
+            - Seats went to people from a roll known as the Burgess List which held only the names of property owners.
+            """)
+        let meanings = Dictionary(facts(kb, .definition).compactMap { f in f.subject.map { ($0, f.detail ?? "") } }, uniquingKeysWith: { a, _ in a })
+        #expect(meanings["Clean Streets"] == "paid crews to sweep every road at dawn")
+        #expect(meanings["wardens"] == "those who walked the night streets and reported fires")
+        #expect(meanings["Burgess List"] == "held only the names of property owners")
+    }
+
     @Test func boldThatOpensASentenceIsItsTopicNotATerm() throws {
         let kb = try knowledge(
             """

@@ -8,6 +8,8 @@ struct EntityResolver {
     /// Two initials for two people: "K&Z" is Kamenev and Zinoviev when the notes list those two together.
     private(set) var pairs: [String: [String]] = [:]
     private var evidence: [String: NameEvidence] = [:]
+    /// Names the evidence says are not people, places or terms: topic labels, everyday words.
+    private var turnedDown: Set<String> = []
     private var definitions: [String: [Fact]] = [:]
 
     init(_ sources: [SourceKnowledge]) {
@@ -95,7 +97,10 @@ struct EntityResolver {
                 continue
             }
             // Other spellings add evidence that a name is a term; they take none away.
-            guard let kind = grouped[name].flatMap(otherKind) ?? otherKind(e) else { continue }
+            guard let kind = grouped[name].flatMap(otherKind) ?? otherKind(e) else {
+                turnedDown.insert(name)
+                continue
+            }
             canonical[name] = name
             kinds[name] = kind
         }
@@ -409,6 +414,8 @@ struct EntityResolver {
         case .definition:
             guard let subject = fact.subject else { return nil }
             if let n = name(for: subject), kinds[n] == .person { return nil }
+            // A topic label the notes write about ("Agriculture - improvement by 1926 …") rather than a term.
+            if name(for: subject) == nil, turnedDown.contains(subject) { return nil }
             if let n = name(for: subject) { fact.subject = n }
         case .event:
             // Who the event is about: the first person it names; else the one person its own heading names

@@ -177,6 +177,17 @@ extension FactExtractor.Reader {
                 e += 1
             }
             let term = words.text(t, e).trimmingPunctuation()
+            // "the list known as the Nomenklatura which consisted of those regarded as reliable", "known as
+            // democratic centralism whereby views were passed up": the clause after the name explains it.
+            if e + 2 < n, ["which", "whereby", "who"].contains(words[e + 1].lower), term.wordCount <= 4 {
+                var m = e + 2
+                while m + 1 < n, m - e < 25, !words[m].punctuationAfter.contains(where: { ";:.".contains($0) }) { m += 1 }
+                let meaning = words.text(e + 2, m).trimmingPunctuation()
+                if meaning.wordCount >= 3 {
+                    addDefinition(term: term, meaning: meaning, text: sentence, context: context, shapeSaysSo: true, nameGiven: true)
+                    continue
+                }
+            }
             // What is named: the words before, back to the start of the clause.
             let linking: Set<String> = ["is", "was", "were", "are", "became", "become", "been", "be", "now", "also", "often", "sometimes", "later", "commonly", "widely"]
             var s = k - 1
@@ -192,7 +203,11 @@ extension FactExtractor.Reader {
                     relative = b >= 2 && ["who", "which", "that"].contains(words[b - 2].lower)
                     break
                 }
-                if ["hence", "so", "and", "but", "then", "thus", "therefore", "which", "that", "who"].contains(before) { break }
+                if ["hence", "so", "and", "but", "then", "thus", "therefore", "which", "that", "who", "because", "as", "since",
+                    "when", "while", "if", "although"].contains(before)
+                {
+                    break
+                }
                 b -= 1
             }
             guard !relative else { continue }
@@ -213,8 +228,56 @@ extension FactExtractor.Reader {
                 term.wordCount >= 1, term.wordCount <= 5, Card.normalised(term) != Card.normalised(named)
             else { continue }
             addDefinition(term: term, meaning: named, text: sentence, context: context, shapeSaysSo: true, nameGiven: quoted || !words[t].isCapitalised)
-            // The name in quotation marks is a name the notes give, whatever word it starts with ("the 'second serfdom'").
-            if quoted { noteTerm(term, context: context) { $0.quoted += 1 } }
+            // "known as" gives a name, whatever word it starts with ("the 'second serfdom'", "known as collectives").
+            noteTerm(term, context: context) { $0.quoted += 1 }
+        }
+    }
+
+    /// A name in quotation marks and what the clause after it says it is or does: "the "Permanent Revolution"
+    /// policy, which sought a worldwide revolution", "'Russification', which banned national languages".
+    mutating func readWhich(_ words: Words, sentence: String, context: Context) {
+        let n = words.count
+        let opening: (Words.Word) -> Bool = { $0.punctuationAfter.contains(where: { "'‘\"“".contains($0) }) }
+        let closing: (Words.Word) -> Bool = { $0.punctuationAfter.contains(where: { "'’\"”".contains($0) }) }
+        for k in 2..<max(2, n - 2) where words[k].lower == "which" && words[k - 1].punctuationAfter.contains(",") {
+            // The quoted name ends at the word before "which", or before a word for what it is ("policy").
+            var e = k - 1
+            if !closing(words[e]), Vocabulary.kindNouns.contains(words[e].lower), e > 0 { e -= 1 }
+            guard closing(words[e]) else { continue }
+            var t = e
+            while t > 0, !opening(words[t - 1]), e - t < 5 { t -= 1 }
+            guard t > 0, opening(words[t - 1]) else { continue }
+            let term = words.text(t, e).trimmingPunctuation()
+            // The clause after "which", to its end: the next comma once it has three words.
+            var m = k + 1
+            while m + 1 < n, m - k < 25, !words[m].punctuationAfter.contains(where: { ";:.".contains($0) }),
+                !(words[m].punctuationAfter.contains(",") && m - k >= 3)
+            {
+                m += 1
+            }
+            guard m > k + 1 else { continue }
+            let meaning = words.text(k + 1, m).trimmingPunctuation()
+            // The fact is the name and its clause, not the whole sentence around them.
+            addDefinition(term: term, meaning: meaning, text: "\(term): \(meaning)", context: context, shapeSaysSo: true, nameGiven: true)
+            noteTerm(term, context: context) { $0.quoted += 1 }
+        }
+    }
+
+    /// "The moderates were those who followed Lenin closely": a group and who they were.
+    mutating func readThoseWho(_ words: Words, sentence: String, context: Context) {
+        let n = words.count
+        var t = 0
+        if t < n, ["the", "a", "an"].contains(words[t].lower) { t += 1 }
+        for k in (t + 1)..<min(n - 2, t + 4) where ["were", "are"].contains(words[k].lower) {
+            guard ["those", "people"].contains(words[k + 1].lower), ["who", "that"].contains(words[k + 2].lower),
+                words.items[t..<k].allSatisfy({ $0.punctuationAfter.isEmpty && !TermShape.verbs.contains($0.lower) })
+            else { return }
+            let meaning = words.text(after: k).trimmingPunctuation()
+            guard meaning.wordCount >= 4 else { return }
+            addDefinition(term: words.text(t, k - 1), meaning: meaning, text: sentence, context: context, shapeSaysSo: true)
+            // Saying who a group are names it, as quotation marks do.
+            noteTerm(words.text(t, k - 1), context: context) { $0.quoted += 1 }
+            return
         }
     }
 

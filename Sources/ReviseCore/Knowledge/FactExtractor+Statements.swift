@@ -53,6 +53,10 @@ extension FactExtractor.Reader {
         readRole(words, sentence: sentence, context: context)
         readAppositiveRoles(words, sentence: sentence, context: context)
         readCopula(words, sentence: sentence, context: context)
+        if sentence.contains(", which") { readWhich(words, sentence: sentence, context: context) }
+        if sentence.contains(" those who") || sentence.contains(" those that") || sentence.contains(" people who") {
+            readThoseWho(words, sentence: sentence, context: context)
+        }
         if words.count >= 4, sentence.contains(" known ") || sentence.contains(" called ") || sentence.contains(" referred ")
             || sentence.contains(" termed ") || sentence.contains(" nicknamed ")
         {

@@ -184,7 +184,9 @@ extension FactExtractor {
                 if node.kind == .section, open.children.count == 1, !open.childHasChildren,
                     open.title.wordCount <= 4, open.date == nil, leadingName(open.title) == nil
                         || open.title.wordCount == 1,
-                    let meaning = open.children.first, meaning.wordCount >= 3, !meaning.hasSuffix("?")
+                    let meaning = open.children.first, meaning.wordCount >= 3, !meaning.hasSuffix("?"),
+                    // A paragraph of several sentences under a heading is writing on a topic, not a meaning.
+                    Sentences.split(meaning).count == 1 || TermShape.isGloss(meaning, of: open.title)
                 {
                     var context = Context(citation: Citation(source: source, span: node.span), topic: [])
                     context.isItem = false

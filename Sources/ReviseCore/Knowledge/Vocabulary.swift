@@ -210,6 +210,12 @@ enum Vocabulary {
         "in", "declared", "labelled", "branded", "known",
     ]
 
+    /// Words for what a named thing is: "the 'Permanent Revolution' policy".
+    static let kindNouns: Set<String> = [
+        "policy", "idea", "theory", "plan", "programme", "program", "system", "law", "movement", "campaign", "slogan",
+        "doctrine", "approach", "model", "strategy", "principle", "method", "scheme", "decree", "act", "treaty", "pact",
+    ]
+
     static let speechVerbs: Set<String> = [
         "said", "says", "called", "referred", "described", "declared", "wrote", "claimed", "stated", "announced",
         "warned", "told", "argued", "insisted", "remarked", "commented", "praised", "admitted", "proclaimed",
