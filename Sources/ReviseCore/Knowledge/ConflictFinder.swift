@@ -10,8 +10,78 @@ enum ConflictFinder {
             // A disagreement the wording already showed is not told twice.
             !dated.contains { Set($0.claims.map(\.citation)).isSuperset(of: removal.claims.map(\.citation)) }
         }
-        return numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil }) + dated + removals
-            + roleConflicts(facts.filter { $0.kind == .role && $0.when != nil })
+        let slips = slipConflicts(events).filter { slip in
+            !dated.contains { Set($0.claims.map(\.citation)).isSuperset(of: slip.claims.map(\.citation)) }
+        }
+        return numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil }) + dated + slips + removals
+            + roleConflicts(facts.filter { $0.kind == .role && $0.when != nil }) + completionConflicts(events)
+    }
+
+    // MARK: Slips
+
+    /// A range written backwards ("in 1944-1938") against the same period written the right way round in the
+    /// same notes ("The Great Terror (1934-1938)" above it): the notes disagree with themselves.
+    private static func slipConflicts(_ events: [Fact]) -> [Conflict] {
+        events.filter { $0.when!.isBackwards }.flatMap { slip -> [Conflict] in
+            let meant = slip.when!.plausible
+            let own = Stem.all(ContentWords.of(slip.text))
+            let headings = Set(slip.topic.map { InlineText.collapseWhitespace($0) })
+            let right = events.filter { other in
+                guard let w = other.when, !w.isBackwards, w.year == meant.year, w.lastYear == meant.lastYear,
+                    other.citations[0].source == slip.citations[0].source
+                else { return false }
+                // The heading the slip is written under, or a statement of the same words.
+                return headings.contains(InlineText.collapseWhitespace(other.text))
+                    || own.intersection(Stem.all(ContentWords.of(other.text))).count >= 3
+            }
+            guard let first = right.first else { return [] }
+            let words = Stem.all(ContentWords.of(first.text.replacingFirst(first.when!.text, with: " ")))
+            return [
+                Conflict(
+                    topic: "when: " + topic(first.text.replacingFirst(first.when!.text, with: " "), keeping: words, happening: []),
+                    severity: .conflict,
+                    claims: [first, slip].map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
+            ]
+        }
+    }
+
+    // MARK: Completion
+
+    /// Words that say a thing was (nearly) complete: "almost all of the farms", "nearly all farmland".
+    static let nearlyWords: Set<String> = ["almost", "nearly", "virtually", "practically", "essentially"]
+
+    /// When something was all but complete, told with different years: "By 1935, almost all of the farms were
+    /// collective" against "By 1937 nearly all farmland was in collective farms". What was complete is the noun
+    /// after "all", the same when one is the other's start ("farm", "farmland").
+    private static func completionConflicts(_ events: [Fact]) -> [Conflict] {
+        struct Completion {
+            var fact: Fact
+            var noun: String
+        }
+        let items: [Completion] = events.compactMap { fact in
+            let tokens = fact.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            guard let k = tokens.indices.dropFirst().first(where: { tokens[$0] == "all" && nearlyWords.contains(tokens[$0 - 1]) })
+            else { return nil }
+            var j = k + 1
+            while j < tokens.count, ["of", "the", "their", "its", "his", "her"].contains(tokens[j]) { j += 1 }
+            guard j < tokens.count, tokens[j].count >= 3, !tokens[j].allSatisfy(\.isNumber) else { return nil }
+            var noun = tokens[j]
+            if noun.count > 4, noun.hasSuffix("s") { noun.removeLast() }
+            return Completion(fact: fact, noun: noun)
+        }
+        let groups = StarClusters.groups(items.count) { a, b in
+            let x = items[a]
+            let y = items[b]
+            guard x.fact.when!.year != y.fact.when!.year, x.fact.citations[0].source != y.fact.citations[0].source
+            else { return false }
+            return x.noun.hasPrefix(y.noun) || y.noun.hasPrefix(x.noun)
+        }
+        return groups.map { group in
+            let facts = group.map { items[$0].fact }
+            return Conflict(
+                topic: "when: nearly all " + items[group[0]].noun, severity: .mayDifferInScope,
+                claims: facts.map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
+        }
     }
 
     // MARK: Removals
@@ -115,6 +185,7 @@ enum ConflictFinder {
         "dismissed": "purge", "moved": "move", "migrated": "move", "fell": "fall", "dropped": "fall",
         "drop": "fall", "declined": "fall", "rose": "rise", "increased": "rise", "doubled": "rise",
         "trebled": "rise", "tripled": "rise", "grew": "rise", "joined": "join", "times": "rise",
+        "decline": "fall", "decreased": "fall", "reduced": "fall", "slumped": "fall",
     ]
 
     struct Measured {
@@ -122,6 +193,10 @@ enum ConflictFinder {
         var happening: Set<String>
         var words: Set<String>
         var context: Set<String>
+        /// The time the claim is about: its own date, else the date of the heading it is written under.
+        var period: When?
+        /// The years its statement names: "1/4 of the 1913 levels" is measured against 1913.
+        var years: Set<Int>
     }
 
     private static func measured(_ fact: Fact) -> Measured {
@@ -136,12 +211,16 @@ enum ConflictFinder {
         var happening = Set(raw.compactMap { happenings[$0] })
         // "14x the norm", "doubled": a multiple is a rise.
         if fact.quantity?.unit == "times" { happening.insert("rise") }
+        // "from 147 to 78 million": a fall, whether or not its clause says so.
+        if let q = fact.quantity, let end = q.endValue, end != q.value { happening.insert(end < q.value ? "fall" : "rise") }
         // What is counted belongs to the measure: "23,000 officers" counts officers.
         if let unit = fact.quantity?.unit, unit != "%", unit != "times" { text += " " + unit }
         let words = Stem.all(ContentWords.of(text).filter { happenings[$0] == nil })
             .filter { !$0.allSatisfy(\.isNumber) && !Stem.scales.contains($0) }
         let context = words.union(Stem.all(Set(fact.topic.flatMap { ContentWords.of($0) })))
-        return Measured(fact: fact, happening: happening, words: words, context: context)
+        let period = fact.when ?? fact.topic.reversed().lazy.compactMap { DateFinder.dates(in: $0).first?.when }.first
+        let years = Set(DateFinder.dates(in: fact.text).flatMap { [$0.when.year, $0.when.lastYear] })
+        return Measured(fact: fact, happening: happening, words: words, context: context, period: period, years: years)
     }
 
     private static func numberConflicts(_ stats: [Fact]) -> [Conflict] {
@@ -160,28 +239,57 @@ enum ConflictFinder {
         }
     }
 
-    private static func sameMeasure(_ a: Measured, _ b: Measured) -> Bool {
-        guard let qa = a.fact.quantity, let qb = b.fact.quantity, differ(qa, qb),
-            (qa.unit == "%") == (qb.unit == "%"), a.fact.citations != b.fact.citations
+    /// A loss told as a fall between two levels against a loss told as a count: "the number of sheep fell from
+    /// 147 to 78 million" against "100 million sheep were killed". The fall's size is the count to compare.
+    private static func isLossAgainstFall(_ a: Measured, _ b: Measured) -> Bool {
+        guard let qa = a.fact.quantity, let qb = b.fact.quantity, (qa.endValue == nil) != (qb.endValue == nil),
+            !qa.isChange, !qb.isChange
         else { return false }
+        let (fall, count) = qa.endValue != nil ? (a, b) : (b, a)
+        return fall.happening.contains("fall") && count.happening.contains("death") && !count.happening.contains("fall")
+    }
+
+    private static func sameMeasure(_ a: Measured, _ b: Measured) -> Bool {
+        guard var qa = a.fact.quantity, var qb = b.fact.quantity, (qa.unit == "%") == (qb.unit == "%"),
+            a.fact.citations != b.fact.citations
+        else { return false }
+        // A change against a change by their sizes: "dropped by 4 million" against "from 84 to 68 million"; a
+        // change and a level are two measures.
+        let loss = isLossAgainstFall(a, b)
+        if qa.isChange || qb.isChange || loss {
+            guard let sa = loss ? (qa.changeSize ?? qa.value) : qa.changeSize, let sb = loss ? (qb.changeSize ?? qb.value) : qb.changeSize
+            else { return false }
+            qa = Quantity(value: sa, unit: qa.unit, text: qa.text)
+            qb = Quantity(value: sb, unit: qb.unit, text: qb.text)
+        }
+        guard differ(qa, qb) else { return false }
         // The same happening to the same things ("7 million peasants died" / "10 million died in the famine"),
         // in the same setting (a word of the sentence or its heading in common).
-        guard !a.happening.isEmpty, !a.happening.isDisjoint(with: b.happening) else {
-            // Without a verb: most of the words in common ("steel output 4 million tonnes" / "… 6 million tonnes").
-            return a.words.intersection(b.words).count >= 3 && ContentWords.overlap(a.words, b.words) >= 0.6
+        guard loss || (!a.happening.isEmpty && !a.happening.isDisjoint(with: b.happening)) else {
+            // Without a verb: most of the words in common ("steel output 4 million tonnes" / "… 6 million tonnes"),
+            // or two of them and a year both measure against ("1/4 of the 1913 levels" / "one third of 1913").
+            let shared = a.words.intersection(b.words).count
+            let overlap = ContentWords.overlap(a.words, b.words)
+            return (shared >= 3 || (shared >= 2 && !a.years.isDisjoint(with: b.years))) && overlap >= 0.6
         }
         // Claims about one measure disagree within reason: 7 million against 10 million, not 700,000 against
         // 100 million (those are two measures that share words).
         if qa.unit != "%", max(qa.value, qb.value) / max(1, min(qa.value, qb.value)) > 5 { return false }
-        // What is counted, when both say: "officers" and "party members" are not the same measure.
-        if let ua = counted(qa), let ub = counted(qb), Stem.of(ua) != Stem.of(ub) { return false }
+        // What is counted, when both say: "officers" and "party members" are not the same measure. The word
+        // after a number may be an adjective ("1 million lower ranking party officials"): counted things that
+        // the other claim names among its words agree.
+        if let ua = counted(qa), let ub = counted(qb), Stem.of(ua) != Stem.of(ub), !a.words.contains(Stem.of(ub)),
+            !b.words.contains(Stem.of(ua))
+        {
+            return false
+        }
         let sentence = a.words.intersection(b.words).subtracting(Stem.all(Set(a.happening)))
         let setting = a.context.intersection(b.context).subtracting(Stem.all(Set(a.happening)))
         // Deaths are told in many words ("died of starvation", "died during the famine"): the same heading is
         // enough. Percentages must share a word of their own sentence: "rose 10%" and "rose 300%" under one
         // heading are usually two measures.
         // One word of setting is enough when both are dated to overlapping years ("the Terror", 1934-38 and 1936-38).
-        let sameTime = a.fact.when.flatMap { wa in b.fact.when.map { wa.overlaps($0) } } ?? false
+        let sameTime = a.period.flatMap { wa in b.period.map { wa.overlaps($0) } } ?? false
         if a.happening.contains("death"), b.happening.contains("death") {
             return !sentence.isEmpty || setting.count >= 2 || (setting.count == 1 && sameTime)
         }
@@ -216,7 +324,8 @@ enum ConflictFinder {
         var hard = Set<Int>()
         let groups = StarClusters.groups(events.count) { a, b in
             guard let wa = events[a].when, let wb = events[b].when, wa.year != wb.year || wa.lastYear != wb.lastYear,
-                events[a].citations != events[b].citations, wa.qualifier == wb.qualifier
+                events[a].citations != events[b].citations, comparable(wa.qualifier, wb.qualifier),
+                !areSteps(events[a], events[b])
             else { return false }
             // A year inside the other's range or decade agrees with it ("1921" and "the 1920s").
             if !wa.isRange || !wb.isRange, wa.overlaps(wb), wa.isRange != wb.isRange { return false }
@@ -249,6 +358,20 @@ enum ConflictFinder {
                 severity: group.allSatisfy(hard.contains) ? .conflict : .mayDifferInScope,
                 claims: facts.map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
         }
+    }
+
+    /// Dates that say when a thing happened can be compared: "early 1924" with "October 1923". A bound ("by
+    /// 1935", "until 1935", "after 1929") only with the same kind of bound.
+    static func comparable(_ a: When.Qualifier, _ b: When.Qualifier) -> Bool {
+        let within: Set<When.Qualifier> = [.on, .early, .mid, .late, .around]
+        return a == b || (within.contains(a) && within.contains(b))
+    }
+
+    /// Two lines of one chronology ("1930 - peasants allowed private plots", "1935 - allowed to sell their
+    /// private plots"): lines of the same notes that each begin with their date tell successive steps.
+    static func areSteps(_ a: Fact, _ b: Fact) -> Bool {
+        guard a.citations[0].source == b.citations[0].source else { return false }
+        return [a, b].allSatisfy { fact in fact.when.map { fact.text.hasPrefix($0.text) } ?? false }
     }
 
     /// The words of a statement that the claims share, in the statement's order: a short name for the topic.
