@@ -197,7 +197,12 @@ enum ConflictFinder {
         var period: When?
         /// The years its statement names: "1/4 of the 1913 levels" is measured against 1913.
         var years: Set<Int>
+        /// A rate ("5-6% each year", "per annum") rather than a total.
+        var isRate: Bool
     }
+
+    /// Words that make a number a rate over each period.
+    static let ratePhrases = ["each year", "per year", "a year", "every year", "per annum", "annually", "a month", "per month", "each month"]
 
     private static func measured(_ fact: Fact) -> Measured {
         var text = fact.text
@@ -220,7 +225,10 @@ enum ConflictFinder {
         let context = words.union(Stem.all(Set(fact.topic.flatMap { ContentWords.of($0) })))
         let period = fact.when ?? fact.topic.reversed().lazy.compactMap { DateFinder.dates(in: $0).first?.when }.first
         let years = Set(DateFinder.dates(in: fact.text).flatMap { [$0.when.year, $0.when.lastYear] })
-        return Measured(fact: fact, happening: happening, words: words, context: context, period: period, years: years)
+        let lower = " " + fact.text.lowercased() + " "
+        let isRate = ratePhrases.contains { lower.contains(" \($0) ") || lower.contains(" \($0),") || lower.contains(" \($0).") }
+        return Measured(
+            fact: fact, happening: happening, words: words, context: context, period: period, years: years, isRate: isRate)
     }
 
     private static func numberConflicts(_ stats: [Fact]) -> [Conflict] {
@@ -251,7 +259,7 @@ enum ConflictFinder {
 
     private static func sameMeasure(_ a: Measured, _ b: Measured) -> Bool {
         guard var qa = a.fact.quantity, var qb = b.fact.quantity, (qa.unit == "%") == (qb.unit == "%"),
-            a.fact.citations != b.fact.citations
+            a.fact.citations != b.fact.citations, a.isRate == b.isRate
         else { return false }
         // A change against a change by their sizes: "dropped by 4 million" against "from 84 to 68 million"; a
         // change and a level are two measures.

@@ -151,7 +151,8 @@ public enum QuantityFinder {
             }
             number *= scale
             var endScaled = endValue.map { $0 * scale }
-            // "fell from 84 million tonnes in 1930 to 68 million tonnes in 1933": a change with the years between.
+            // "fell from 84 million tonnes in 1930 to 68 million tonnes in 1933", "from 1 million to 5 million
+            // men": a change, written with its scale or years between.
             if endValue == nil, high == nil, startWord > 0, words[startWord - 1].text == "from",
                 let (to, next) = changeEnd(after: end, unit: unit, scale: scale, words, bytes, skipped)
             {
@@ -239,9 +240,12 @@ public enum QuantityFinder {
         _ skipped: [Range<Int>]
     ) -> (Double, Int)? {
         var j = index
-        // A date between: "in 1930", "(1930)".
-        if j < words.count, ["in", "by", "during"].contains(words[j].text) { j += 1 }
-        guard j < words.count, skipped.contains(where: { $0.overlaps(words[j].range) }) else { return nil }
+        // A date between, or none: "in 1930", "(1930)".
+        if j + 1 < words.count, ["in", "by", "during"].contains(words[j].text),
+            skipped.contains(where: { $0.overlaps(words[j + 1].range) })
+        {
+            j += 1
+        }
         while j < words.count, skipped.contains(where: { $0.overlaps(words[j].range) }) { j += 1 }
         guard j + 1 < words.count, words[j].text == "to", words[j + 1].isNumber,
             !skipped.contains(where: { $0.overlaps(words[j + 1].range) }), var b = value(of: words[j + 1], bytes)
