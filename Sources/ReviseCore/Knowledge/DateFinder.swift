@@ -126,7 +126,9 @@ public enum DateFinder {
         while j > 0, bytes[j - 1] == 0x20 { j -= 1 }
         let end = j
         while j > 0, isDigit(bytes[j - 1]) || bytes[j - 1] == UInt8(ascii: ",") { j -= 1 }
-        return j < end && isDigit(bytes[end - 1]) && (j == 0 || !isLetter(bytes[j - 1]))
+        // Not the "4" of a fraction: "1/4 of the 1913 levels" is dated.
+        return j < end && isDigit(bytes[end - 1])
+            && (j == 0 || !(isLetter(bytes[j - 1]) || bytes[j - 1] == UInt8(ascii: "/") || bytes[j - 1] == UInt8(ascii: ".")))
     }
 
     /// "in 1500 enterprises" is still a count; "in 1929 peasants…" is a year: a preposition before decides.
