@@ -154,6 +154,33 @@ struct ConflictReadingTests {
         #expect(kb.conflicts.isEmpty, "\(kb.conflicts)")
     }
 
+    @Test func recoveriesInDifferentYears() throws {
+        let kb = try knowledge([
+            ("a.txt", "Farming:\n\n- Wool output fell sharply and by 1960 the level of sheep farming barely returned to that of 1900.\n"),
+            ("b.txt", "Farming:\n\n- Sheep farming collapsed: wool output did not exceed pre-war levels until 1955.\n"),
+        ])
+        let conflict = try #require(kb.conflicts.first)
+        #expect(conflict.severity == .mayDifferInScope)
+        #expect(conflict.claims.map(\.value).sorted() == ["before 1955", "by 1960"])
+    }
+
+    @Test func aYearBeforeAWordEndingInSIsStillAYear() {
+        #expect(DateFinder.dates(in: "at the 1956 congress, he spoke").first?.when.year == 1956)
+        #expect(DateFinder.dates(in: "the 1926 census counted them").first?.when.year == 1926)
+        #expect(DateFinder.dates(in: "1500 enterprises were built").isEmpty)
+    }
+
+    @Test func takingAPostIsNotAMentionOfIt() throws {
+        #expect(ConflictFinder.takes("Nasser was made President by the army", ["president"]))
+        #expect(!ConflictFinder.takes("rivals asked to stand against Nasser as president", ["president"]))
+        #expect(!ConflictFinder.takes("the plan was interrupted when war production became the main priority", ["plan"]))
+        let kb = try knowledge([
+            ("a.txt", "Egypt:\n\n- In 1954 he was made Chairman of the Council. Nasser was also then made President by the army\n"),
+            ("b.txt", "Egypt:\n\n- 1962 assembly, rivals asked to stand against Nasser as president but they refused.\n"),
+        ])
+        #expect(kb.conflicts.isEmpty, "\(kb.conflicts)")
+    }
+
     @Test func earlyInAYearAgainstAnotherYear() {
         #expect(ConflictFinder.comparable(.early, .on) && ConflictFinder.comparable(.late, .around))
         #expect(!ConflictFinder.comparable(.by, .on) && !ConflictFinder.comparable(.before, .by))

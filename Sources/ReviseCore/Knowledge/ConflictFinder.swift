@@ -15,6 +15,42 @@ enum ConflictFinder {
         }
         return numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil }) + dated + slips + removals
             + roleConflicts(facts.filter { $0.kind == .role && $0.when != nil }) + completionConflicts(events)
+            + recoveryConflicts(events)
+    }
+
+    // MARK: Recovery
+
+    /// Words that say a measure got back to a level it had: "returned to that of 1913", "did not exceed
+    /// pre-war levels until 1935", "recovered".
+    static let recoveryWords: Set<String> = [
+        "recover", "recovered", "recovery", "returned", "back", "exceed", "exceeded", "regained", "surpassed", "regain",
+    ]
+
+    /// When a measure got back to its old level, told with different years: "by 1939 the level of agricultural
+    /// productivity barely returned to that of 1913" against "grain production did not exceed
+    /// pre-collectivisation levels until 1935". Two words in common besides the recovery and the level.
+    private static func recoveryConflicts(_ events: [Fact]) -> [Conflict] {
+        let bounds: Set<When.Qualifier> = [.on, .by, .before]
+        let items: [(fact: Fact, words: Set<String>)] = events.compactMap { fact in
+            guard let when = fact.when, !when.isRange, bounds.contains(when.qualifier) else { return nil }
+            let tokens = Set(fact.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+            guard !tokens.isDisjoint(with: recoveryWords), tokens.contains("level") || tokens.contains("levels") else { return nil }
+            let words = Stem.all(ContentWords.of(fact.text)).filter { w in
+                !w.allSatisfy(\.isNumber) && !recoveryWords.contains(w) && !w.hasPrefix("level")
+            }
+            return (fact, words)
+        }
+        let groups = StarClusters.groups(items.count) { a, b in
+            items[a].fact.when!.year != items[b].fact.when!.year && items[a].fact.citations != items[b].fact.citations
+                && items[a].words.intersection(items[b].words).count >= 2
+        }
+        return groups.map { group in
+            let facts = group.map { items[$0].fact }
+            let shared = group.dropFirst().reduce(items[group[0]].words) { $0.intersection(items[$1].words) }
+            return Conflict(
+                topic: "when recovered: " + topic(facts[0].text, keeping: shared, happening: []), severity: .mayDifferInScope,
+                claims: facts.map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
+        }
     }
 
     // MARK: Slips
@@ -154,10 +190,18 @@ enum ConflictFinder {
         }
     }
 
+    /// Words that say a post was taken: only then is the sentence's year the year the post began ("At the 1934
+    /// congress … to stand against Stalin for the post of General Secretary" is not when he got it).
+    static let takingWords: Set<String> = [
+        "appointed", "became", "becoming", "become", "becomes", "made", "elected", "promoted", "named", "given",
+        "took", "chosen", "nominated", "succeeded", "replaced", "replacing", "installed",
+    ]
+
     /// One person given one position in different years: "General Secretary in 1922" against "in 1917".
     private static func roleConflicts(_ roles: [Fact]) -> [Conflict] {
         var byHolder: [String: [Fact]] = [:]
         for role in roles {
+            guard takesPost(role.text) else { continue }
             guard let person = role.subject, let position = role.detail else { continue }
             let key = person + "|" + Stem.all(ContentWords.of(position)).sorted().joined(separator: " ")
             byHolder[key, default: []].append(role)
@@ -340,6 +384,9 @@ enum ConflictFinder {
             let ka = Acronyms.expanded(keys[a], from: texts[a], against: texts[b])
             let kb = Acronyms.expanded(keys[b], from: texts[b], against: texts[a])
             let shared = ka.intersection(kb)
+            // Taking a post is not the same event as a mention of the post: "was made General Secretary" and
+            // "Kirov asked to stand against Stalin as general secretary".
+            if takes(events[a].text, shared) != takes(events[b].text, shared) { return false }
             // A named period given two ends: "The Great Terror (1934-1938)" against "The terror lasted from 1934 to
             // 1939". Short statements, the same start, a word in common.
             let namedPeriod = wa.isRange && wb.isRange && wa.year == wb.year && wa.lastYear != wb.lastYear
@@ -373,6 +420,20 @@ enum ConflictFinder {
     static func comparable(_ a: When.Qualifier, _ b: When.Qualifier) -> Bool {
         let within: Set<When.Qualifier> = [.on, .early, .mid, .late, .around]
         return a == b || (within.contains(a) && within.contains(b))
+    }
+
+    /// The statement says someone took a post ("was made General Secretary").
+    static func takesPost(_ text: String) -> Bool {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { takingWords.contains(String($0)) }
+    }
+
+    /// The statement says that what the words name was taken: a word of taking ("made", "appointed") within
+    /// three words before one of them ("made General Secretary"; not "became the main priority").
+    static func takes(_ text: String, _ words: Set<String>) -> Bool {
+        let tokens = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return tokens.indices.contains { i in
+            takingWords.contains(tokens[i]) && tokens[(i + 1)..<min(tokens.count, i + 4)].contains { words.contains(Stem.of($0)) }
+        }
     }
 
     /// Two lines of one chronology ("1930 - peasants allowed private plots", "1935 - allowed to sell their

@@ -114,7 +114,9 @@ public enum DateFinder {
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
         if word == "of", j + 4 < bytes.count, bytes[j] == 0x20 { return true }
         // A plural noun right after: "enterprises", "tractors"; not "levels" of a year ("the 1913 levels") nor a month.
-        return word.count >= 4 && word.hasSuffix("s") && !["levels", "onwards", "onward"].contains(word)
+        // "congress", "census" end in s without being plurals.
+        return word.count >= 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us")
+            && !["levels", "onwards", "onward"].contains(word)
     }
 
     /// "1108 of the 1966": the number after a count and "of (the)" is the whole counted from, not a year.
