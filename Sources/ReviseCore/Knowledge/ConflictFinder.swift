@@ -190,8 +190,8 @@ enum ConflictFinder {
         }
     }
 
-    /// Words that say a post was taken: only then is the sentence's year the year the post began ("At the 1934
-    /// congress … to stand against Stalin for the post of General Secretary" is not when he got it).
+    /// Words that say a post was taken: a statement with one is about the taking, not another event the post is
+    /// named in ("1934 congress, Kirov asked to stand against Stalin as general secretary").
     static let takingWords: Set<String> = [
         "appointed", "became", "becoming", "become", "becomes", "made", "elected", "promoted", "named", "given",
         "took", "chosen", "nominated", "succeeded", "replaced", "replacing", "installed",
@@ -201,7 +201,6 @@ enum ConflictFinder {
     private static func roleConflicts(_ roles: [Fact]) -> [Conflict] {
         var byHolder: [String: [Fact]] = [:]
         for role in roles {
-            guard takesPost(role.text) else { continue }
             guard let person = role.subject, let position = role.detail else { continue }
             let key = person + "|" + Stem.all(ContentWords.of(position)).sorted().joined(separator: " ")
             byHolder[key, default: []].append(role)
@@ -420,11 +419,6 @@ enum ConflictFinder {
     static func comparable(_ a: When.Qualifier, _ b: When.Qualifier) -> Bool {
         let within: Set<When.Qualifier> = [.on, .early, .mid, .late, .around]
         return a == b || (within.contains(a) && within.contains(b))
-    }
-
-    /// The statement says someone took a post ("was made General Secretary").
-    static func takesPost(_ text: String) -> Bool {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { takingWords.contains(String($0)) }
     }
 
     /// The statement says that what the words name was taken: a word of taking ("made", "appointed") within
