@@ -65,9 +65,13 @@ struct DateFinderTests {
         #expect(DateFinder.dates(in: "1928-32").first?.when.lastYear == 1932)
     }
 
-    @Test func rangesThatGoBackwardsAreTwoDates() {
-        let matches = DateFinder.dates(in: "1934-1928")
-        #expect(matches.map(\.when.year) == [1934, 1928])
+    @Test func rangesThatGoBackwardsAreKeptAsWrittenWhenASlipExplainsThem() {
+        // "1934-1928" is a slip of one digit (1924-1928): one date, as written, read as meant by `plausible`.
+        let slip = DateFinder.dates(in: "1934-1928")
+        #expect(slip.count == 1 && slip.first?.when.year == 1934 && slip.first?.when.endYear == 1928)
+        #expect(slip.first?.when.plausible.year == 1924)
+        // No slip of one digit makes "1934-1828" a range: two dates.
+        #expect(DateFinder.dates(in: "1934-1828").map(\.when.year) == [1934, 1828])
     }
 
     @Test func describesDatesTheSameWayHoweverWritten() throws {

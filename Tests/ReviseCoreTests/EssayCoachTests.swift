@@ -87,9 +87,12 @@ extension EssayCoachTests {
         return changed ? paragraphs.joined(separator: "\n\n") : nil
     }
 
-    /// The answer with every date and number taken out.
+    /// The answer with every date and number taken out, fractions written in words too ("by one-third").
     static func withoutDatesAndFigures(_ answer: String) -> String? {
         let stripped = answer.replacingOccurrences(of: #"\b\d[\d,.%]*\b%?"#, with: "", options: .regularExpression)
+            .replacingOccurrences(
+                of: #"\b(one|two|three|a)[- ](thirds?|quarters?|fifths?|tenths?)\b"#, with: "",
+                options: [.regularExpression, .caseInsensitive])
         return stripped == answer ? nil : stripped
     }
 

@@ -41,7 +41,7 @@ struct KnowledgeQualityTests {
         }
         // The rest do not meet their bars yet (docs/QUALITY.md); they must not get worse than measured.
         let floors: [String: (recall: Double, precision: Double)] = [
-            "terms": (0.5, 0.5), "conflicts": (0.6, 0.85), "statistic": (0.8, 0.85), "list": (0.75, 0.85),
+            "terms": (0.5, 0.5), "conflicts": (0.95, 0.95), "statistic": (0.8, 0.85), "list": (0.75, 0.85),
             "exam questions (with marks)": (1.0, 0.6), "quote": (0.7, 0.45), "cause": (0.5, 0.4),
             "role": (0.45, 0.9), "definition": (0.28, 0.45),
         ]

@@ -10,8 +10,114 @@ enum ConflictFinder {
             // A disagreement the wording already showed is not told twice.
             !dated.contains { Set($0.claims.map(\.citation)).isSuperset(of: removal.claims.map(\.citation)) }
         }
-        return numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil }) + dated + removals
-            + roleConflicts(facts.filter { $0.kind == .role && $0.when != nil })
+        let slips = slipConflicts(events).filter { slip in
+            !dated.contains { Set($0.claims.map(\.citation)).isSuperset(of: slip.claims.map(\.citation)) }
+        }
+        return numberConflicts(facts.filter { $0.kind == .statistic && $0.quantity != nil }) + dated + slips + removals
+            + roleConflicts(facts.filter { $0.kind == .role && $0.when != nil }) + completionConflicts(events)
+            + recoveryConflicts(events)
+    }
+
+    // MARK: Recovery
+
+    /// Words that say a measure got back to a level it had: "returned to that of 1913", "did not exceed
+    /// pre-war levels until 1935", "recovered".
+    static let recoveryWords: Set<String> = [
+        "recover", "recovered", "recovery", "returned", "back", "exceed", "exceeded", "regained", "surpassed", "regain",
+    ]
+
+    /// When a measure got back to its old level, told with different years: "by 1939 the level of agricultural
+    /// productivity barely returned to that of 1913" against "grain production did not exceed
+    /// pre-collectivisation levels until 1935". Two words in common besides the recovery and the level.
+    private static func recoveryConflicts(_ events: [Fact]) -> [Conflict] {
+        let bounds: Set<When.Qualifier> = [.on, .by, .before]
+        let items: [(fact: Fact, words: Set<String>)] = events.compactMap { fact in
+            guard let when = fact.when, !when.isRange, bounds.contains(when.qualifier) else { return nil }
+            let tokens = Set(fact.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+            guard !tokens.isDisjoint(with: recoveryWords), tokens.contains("level") || tokens.contains("levels") else { return nil }
+            let words = Stem.all(ContentWords.of(fact.text)).filter { w in
+                !w.allSatisfy(\.isNumber) && !recoveryWords.contains(w) && !w.hasPrefix("level")
+            }
+            return (fact, words)
+        }
+        let groups = StarClusters.groups(items.count) { a, b in
+            items[a].fact.when!.year != items[b].fact.when!.year && items[a].fact.citations != items[b].fact.citations
+                && items[a].words.intersection(items[b].words).count >= 2
+        }
+        return groups.map { group in
+            let facts = group.map { items[$0].fact }
+            let shared = group.dropFirst().reduce(items[group[0]].words) { $0.intersection(items[$1].words) }
+            return Conflict(
+                topic: "when recovered: " + topic(facts[0].text, keeping: shared, happening: []), severity: .mayDifferInScope,
+                claims: facts.map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
+        }
+    }
+
+    // MARK: Slips
+
+    /// A range written backwards ("in 1944-1938") against the same period written the right way round in the
+    /// same notes ("The Great Terror (1934-1938)" above it): the notes disagree with themselves.
+    private static func slipConflicts(_ events: [Fact]) -> [Conflict] {
+        events.filter { $0.when!.isBackwards }.flatMap { slip -> [Conflict] in
+            let meant = slip.when!.plausible
+            let own = Stem.all(ContentWords.of(slip.text))
+            let headings = Set(slip.topic.map { InlineText.collapseWhitespace($0) })
+            let right = events.filter { other in
+                guard let w = other.when, !w.isBackwards, w.year == meant.year, w.lastYear == meant.lastYear,
+                    other.citations[0].source == slip.citations[0].source
+                else { return false }
+                // The heading the slip is written under, or a statement of the same words.
+                return headings.contains(InlineText.collapseWhitespace(other.text))
+                    || own.intersection(Stem.all(ContentWords.of(other.text))).count >= 3
+            }
+            guard let first = right.first else { return [] }
+            let words = Stem.all(ContentWords.of(first.text.replacingFirst(first.when!.text, with: " ")))
+            return [
+                Conflict(
+                    topic: "when: " + topic(first.text.replacingFirst(first.when!.text, with: " "), keeping: words, happening: []),
+                    severity: .conflict,
+                    claims: [first, slip].map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
+            ]
+        }
+    }
+
+    // MARK: Completion
+
+    /// Words that say a thing was (nearly) complete: "almost all of the farms", "nearly all farmland".
+    static let nearlyWords: Set<String> = ["almost", "nearly", "virtually", "practically", "essentially"]
+
+    /// When something was all but complete, told with different years: "By 1935, almost all of the farms were
+    /// collective" against "By 1937 nearly all farmland was in collective farms". What was complete is the noun
+    /// after "all", the same when one is the other's start ("farm", "farmland").
+    private static func completionConflicts(_ events: [Fact]) -> [Conflict] {
+        struct Completion {
+            var fact: Fact
+            var noun: String
+        }
+        let items: [Completion] = events.compactMap { fact in
+            let tokens = fact.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            guard let k = tokens.indices.dropFirst().first(where: { tokens[$0] == "all" && nearlyWords.contains(tokens[$0 - 1]) })
+            else { return nil }
+            var j = k + 1
+            while j < tokens.count, ["of", "the", "their", "its", "his", "her"].contains(tokens[j]) { j += 1 }
+            guard j < tokens.count, tokens[j].count >= 3, !tokens[j].allSatisfy(\.isNumber) else { return nil }
+            var noun = tokens[j]
+            if noun.count > 4, noun.hasSuffix("s") { noun.removeLast() }
+            return Completion(fact: fact, noun: noun)
+        }
+        let groups = StarClusters.groups(items.count) { a, b in
+            let x = items[a]
+            let y = items[b]
+            guard x.fact.when!.year != y.fact.when!.year, x.fact.citations[0].source != y.fact.citations[0].source
+            else { return false }
+            return x.noun.hasPrefix(y.noun) || y.noun.hasPrefix(x.noun)
+        }
+        return groups.map { group in
+            let facts = group.map { items[$0].fact }
+            return Conflict(
+                topic: "when: nearly all " + items[group[0]].noun, severity: .mayDifferInScope,
+                claims: facts.map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
+        }
     }
 
     // MARK: Removals
@@ -84,6 +190,13 @@ enum ConflictFinder {
         }
     }
 
+    /// Words that say a post was taken: a statement with one is about the taking, not another event the post is
+    /// named in ("1934 congress, Kirov asked to stand against Stalin as general secretary").
+    static let takingWords: Set<String> = [
+        "appointed", "became", "becoming", "become", "becomes", "made", "elected", "promoted", "named", "given",
+        "took", "chosen", "nominated", "succeeded", "replaced", "replacing", "installed",
+    ]
+
     /// One person given one position in different years: "General Secretary in 1922" against "in 1917".
     private static func roleConflicts(_ roles: [Fact]) -> [Conflict] {
         var byHolder: [String: [Fact]] = [:]
@@ -115,6 +228,7 @@ enum ConflictFinder {
         "dismissed": "purge", "moved": "move", "migrated": "move", "fell": "fall", "dropped": "fall",
         "drop": "fall", "declined": "fall", "rose": "rise", "increased": "rise", "doubled": "rise",
         "trebled": "rise", "tripled": "rise", "grew": "rise", "joined": "join", "times": "rise",
+        "decline": "fall", "decreased": "fall", "reduced": "fall", "slumped": "fall",
     ]
 
     struct Measured {
@@ -122,7 +236,16 @@ enum ConflictFinder {
         var happening: Set<String>
         var words: Set<String>
         var context: Set<String>
+        /// The time the claim is about: its own date, else the date of the heading it is written under.
+        var period: When?
+        /// The years its statement names: "1/4 of the 1913 levels" is measured against 1913.
+        var years: Set<Int>
+        /// A rate ("5-6% each year", "per annum") rather than a total.
+        var isRate: Bool
     }
+
+    /// Words that make a number a rate over each period.
+    static let ratePhrases = ["each year", "per year", "a year", "every year", "per annum", "annually", "a month", "per month", "each month"]
 
     private static func measured(_ fact: Fact) -> Measured {
         var text = fact.text
@@ -136,12 +259,19 @@ enum ConflictFinder {
         var happening = Set(raw.compactMap { happenings[$0] })
         // "14x the norm", "doubled": a multiple is a rise.
         if fact.quantity?.unit == "times" { happening.insert("rise") }
+        // "from 147 to 78 million": a fall, whether or not its clause says so.
+        if let q = fact.quantity, let end = q.endValue, end != q.value { happening.insert(end < q.value ? "fall" : "rise") }
         // What is counted belongs to the measure: "23,000 officers" counts officers.
         if let unit = fact.quantity?.unit, unit != "%", unit != "times" { text += " " + unit }
         let words = Stem.all(ContentWords.of(text).filter { happenings[$0] == nil })
             .filter { !$0.allSatisfy(\.isNumber) && !Stem.scales.contains($0) }
         let context = words.union(Stem.all(Set(fact.topic.flatMap { ContentWords.of($0) })))
-        return Measured(fact: fact, happening: happening, words: words, context: context)
+        let period = fact.when ?? fact.topic.reversed().lazy.compactMap { DateFinder.dates(in: $0).first?.when }.first
+        let years = Set(DateFinder.dates(in: fact.text).flatMap { [$0.when.year, $0.when.lastYear] })
+        let lower = " " + fact.text.lowercased() + " "
+        let isRate = ratePhrases.contains { lower.contains(" \($0) ") || lower.contains(" \($0),") || lower.contains(" \($0).") }
+        return Measured(
+            fact: fact, happening: happening, words: words, context: context, period: period, years: years, isRate: isRate)
     }
 
     private static func numberConflicts(_ stats: [Fact]) -> [Conflict] {
@@ -160,28 +290,57 @@ enum ConflictFinder {
         }
     }
 
-    private static func sameMeasure(_ a: Measured, _ b: Measured) -> Bool {
-        guard let qa = a.fact.quantity, let qb = b.fact.quantity, differ(qa, qb),
-            (qa.unit == "%") == (qb.unit == "%"), a.fact.citations != b.fact.citations
+    /// A loss told as a fall between two levels against a loss told as a count: "the number of sheep fell from
+    /// 147 to 78 million" against "100 million sheep were killed". The fall's size is the count to compare.
+    private static func isLossAgainstFall(_ a: Measured, _ b: Measured) -> Bool {
+        guard let qa = a.fact.quantity, let qb = b.fact.quantity, (qa.endValue == nil) != (qb.endValue == nil),
+            !qa.isChange, !qb.isChange
         else { return false }
+        let (fall, count) = qa.endValue != nil ? (a, b) : (b, a)
+        return fall.happening.contains("fall") && count.happening.contains("death") && !count.happening.contains("fall")
+    }
+
+    private static func sameMeasure(_ a: Measured, _ b: Measured) -> Bool {
+        guard var qa = a.fact.quantity, var qb = b.fact.quantity, (qa.unit == "%") == (qb.unit == "%"),
+            a.fact.citations != b.fact.citations, a.isRate == b.isRate
+        else { return false }
+        // A change against a change by their sizes: "dropped by 4 million" against "from 84 to 68 million"; a
+        // change and a level are two measures.
+        let loss = isLossAgainstFall(a, b)
+        if qa.isChange || qb.isChange || loss {
+            guard let sa = loss ? (qa.changeSize ?? qa.value) : qa.changeSize, let sb = loss ? (qb.changeSize ?? qb.value) : qb.changeSize
+            else { return false }
+            qa = Quantity(value: sa, unit: qa.unit, text: qa.text)
+            qb = Quantity(value: sb, unit: qb.unit, text: qb.text)
+        }
+        guard differ(qa, qb) else { return false }
         // The same happening to the same things ("7 million peasants died" / "10 million died in the famine"),
         // in the same setting (a word of the sentence or its heading in common).
-        guard !a.happening.isEmpty, !a.happening.isDisjoint(with: b.happening) else {
-            // Without a verb: most of the words in common ("steel output 4 million tonnes" / "… 6 million tonnes").
-            return a.words.intersection(b.words).count >= 3 && ContentWords.overlap(a.words, b.words) >= 0.6
+        guard loss || (!a.happening.isEmpty && !a.happening.isDisjoint(with: b.happening)) else {
+            // Without a verb: most of the words in common ("steel output 4 million tonnes" / "… 6 million tonnes"),
+            // or two of them and a year both measure against ("1/4 of the 1913 levels" / "one third of 1913").
+            let shared = a.words.intersection(b.words).count
+            let overlap = ContentWords.overlap(a.words, b.words)
+            return (shared >= 3 || (shared >= 2 && !a.years.isDisjoint(with: b.years))) && overlap >= 0.6
         }
         // Claims about one measure disagree within reason: 7 million against 10 million, not 700,000 against
         // 100 million (those are two measures that share words).
         if qa.unit != "%", max(qa.value, qb.value) / max(1, min(qa.value, qb.value)) > 5 { return false }
-        // What is counted, when both say: "officers" and "party members" are not the same measure.
-        if let ua = counted(qa), let ub = counted(qb), Stem.of(ua) != Stem.of(ub) { return false }
+        // What is counted, when both say: "officers" and "party members" are not the same measure. The word
+        // after a number may be an adjective ("1 million lower ranking party officials"): counted things that
+        // the other claim names among its words agree.
+        if let ua = counted(qa), let ub = counted(qb), Stem.of(ua) != Stem.of(ub), !a.words.contains(Stem.of(ub)),
+            !b.words.contains(Stem.of(ua))
+        {
+            return false
+        }
         let sentence = a.words.intersection(b.words).subtracting(Stem.all(Set(a.happening)))
         let setting = a.context.intersection(b.context).subtracting(Stem.all(Set(a.happening)))
         // Deaths are told in many words ("died of starvation", "died during the famine"): the same heading is
         // enough. Percentages must share a word of their own sentence: "rose 10%" and "rose 300%" under one
         // heading are usually two measures.
         // One word of setting is enough when both are dated to overlapping years ("the Terror", 1934-38 and 1936-38).
-        let sameTime = a.fact.when.flatMap { wa in b.fact.when.map { wa.overlaps($0) } } ?? false
+        let sameTime = a.period.flatMap { wa in b.period.map { wa.overlaps($0) } } ?? false
         if a.happening.contains("death"), b.happening.contains("death") {
             return !sentence.isEmpty || setting.count >= 2 || (setting.count == 1 && sameTime)
         }
@@ -216,13 +375,17 @@ enum ConflictFinder {
         var hard = Set<Int>()
         let groups = StarClusters.groups(events.count) { a, b in
             guard let wa = events[a].when, let wb = events[b].when, wa.year != wb.year || wa.lastYear != wb.lastYear,
-                events[a].citations != events[b].citations, wa.qualifier == wb.qualifier
+                events[a].citations != events[b].citations, comparable(wa.qualifier, wb.qualifier),
+                !areSteps(events[a], events[b])
             else { return false }
             // A year inside the other's range or decade agrees with it ("1921" and "the 1920s").
             if !wa.isRange || !wb.isRange, wa.overlaps(wb), wa.isRange != wb.isRange { return false }
             let ka = Acronyms.expanded(keys[a], from: texts[a], against: texts[b])
             let kb = Acronyms.expanded(keys[b], from: texts[b], against: texts[a])
             let shared = ka.intersection(kb)
+            // Taking a post is not the same event as a mention of the post: "was made General Secretary" and
+            // "Kirov asked to stand against Stalin as general secretary".
+            if takes(events[a].text, shared) != takes(events[b].text, shared) { return false }
             // A named period given two ends: "The Great Terror (1934-1938)" against "The terror lasted from 1934 to
             // 1939". Short statements, the same start, a word in common.
             let namedPeriod = wa.isRange && wb.isRange && wa.year == wb.year && wa.lastYear != wb.lastYear
@@ -249,6 +412,29 @@ enum ConflictFinder {
                 severity: group.allSatisfy(hard.contains) ? .conflict : .mayDifferInScope,
                 claims: facts.map { Conflict.Claim(value: $0.when!.description, text: $0.text, citation: $0.citations[0]) })
         }
+    }
+
+    /// Dates that say when a thing happened can be compared: "early 1924" with "October 1923". A bound ("by
+    /// 1935", "until 1935", "after 1929") only with the same kind of bound.
+    static func comparable(_ a: When.Qualifier, _ b: When.Qualifier) -> Bool {
+        let within: Set<When.Qualifier> = [.on, .early, .mid, .late, .around]
+        return a == b || (within.contains(a) && within.contains(b))
+    }
+
+    /// The statement says that what the words name was taken: a word of taking ("made", "appointed") within
+    /// three words before one of them ("made General Secretary"; not "became the main priority").
+    static func takes(_ text: String, _ words: Set<String>) -> Bool {
+        let tokens = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return tokens.indices.contains { i in
+            takingWords.contains(tokens[i]) && tokens[(i + 1)..<min(tokens.count, i + 4)].contains { words.contains(Stem.of($0)) }
+        }
+    }
+
+    /// Two lines of one chronology ("1930 - peasants allowed private plots", "1935 - allowed to sell their
+    /// private plots"): lines of the same notes that each begin with their date tell successive steps.
+    static func areSteps(_ a: Fact, _ b: Fact) -> Bool {
+        guard a.citations[0].source == b.citations[0].source else { return false }
+        return [a, b].allSatisfy { fact in fact.when.map { fact.text.hasPrefix($0.text) } ?? false }
     }
 
     /// The words of a statement that the claims share, in the statement's order: a short name for the topic.

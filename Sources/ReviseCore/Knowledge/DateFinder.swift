@@ -38,6 +38,7 @@ public enum DateFinder {
                     || (bytes[i] == UInt8(ascii: ".") && i + 1 < n && isDigit(bytes[i + 1]))))
             else { continue }
             if countsThings(after: i, in: bytes), !datedByWordBefore(start, in: bytes) { continue }
+            if isWholeOfCount(start, in: bytes) { continue }
             if let match = date(year: year, at: start..<i, in: bytes) {
                 // A range's end year was read with its start; skip past it.
                 i = max(i, match.range.upperBound)
@@ -85,7 +86,8 @@ public enum DateFinder {
                 k = wordStart
                 continue scan
             case "by": when.qualifier = .by
-            case "before", "until", "till", "pre": when.qualifier = .before
+            // "The economy to 1941": up to the year.
+            case "before", "until", "till", "pre", "to": when.qualifier = .before
             case "after", "since", "post": when.qualifier = .after
             case "around", "circa", "c", "about", "approximately", "approx": when.qualifier = .around
             case "early": when.qualifier = .early
@@ -112,7 +114,23 @@ public enum DateFinder {
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
         if word == "of", j + 4 < bytes.count, bytes[j] == 0x20 { return true }
         // A plural noun right after: "enterprises", "tractors"; not "levels" of a year ("the 1913 levels") nor a month.
-        return word.count >= 4 && word.hasSuffix("s") && !["levels", "onwards", "onward"].contains(word)
+        // "congress", "census" end in s without being plurals.
+        return word.count >= 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us")
+            && !["levels", "onwards", "onward"].contains(word)
+    }
+
+    /// "1108 of the 1966": the number after a count and "of (the)" is the whole counted from, not a year.
+    static func isWholeOfCount(_ start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var (word, k) = wordBefore(start, in: bytes, allowHyphen: false)
+        if word == "the" { (word, k) = wordBefore(k, in: bytes, allowHyphen: false) }
+        guard word == "of" else { return false }
+        var j = k
+        while j > 0, bytes[j - 1] == 0x20 { j -= 1 }
+        let end = j
+        while j > 0, isDigit(bytes[j - 1]) || bytes[j - 1] == UInt8(ascii: ",") { j -= 1 }
+        // Not the "4" of a fraction: "1/4 of the 1913 levels" is dated.
+        return j < end && isDigit(bytes[end - 1])
+            && (j == 0 || !(isLetter(bytes[j - 1]) || bytes[j - 1] == UInt8(ascii: "/") || bytes[j - 1] == UInt8(ascii: ".")))
     }
 
     /// "in 1500 enterprises" is still a count; "in 1929 peasants…" is a year: a preposition before decides.
@@ -162,8 +180,12 @@ public enum DateFinder {
             end = century + value
             if end < startYear { end += 100 }
         }
-        // A two-digit end closes a span of a few years ("1928-32"); "1927 to 18 million" is a number.
-        guard end > startYear, end - startYear <= (count == 2 ? 30 : 100), years.contains(end) else { return nil }
+        // A two-digit end closes a span of a few years ("1928-32"); "1927 to 18 million" is a number. A range
+        // written backwards ("1944-1938") is a slip of one digit, kept as written when a slip explains it.
+        let backwards = count == 4 && end < startYear && separatorIsDash(index, j: digitsStart, in: bytes)
+            && When.plausibleRange(startYear, end) != nil
+        guard end > startYear || backwards, end - startYear <= (count == 2 ? 30 : 100), years.contains(end)
+        else { return nil }
         var k = j
         while k < n, bytes[k] == 0x20 { k += 1 }
         for scale in ["million", "thousand", "billion", "per cent", "percent"] {
@@ -171,6 +193,13 @@ public enum DateFinder {
             if k + word.count <= n, Array(bytes[k..<(k + word.count)]) == word { return nil }
         }
         return (end, j)
+    }
+
+    /// Only a dash or a slash between the years: "1944-1938", not "1944 to 1938".
+    private static func separatorIsDash(_ from: Int, j: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let between = bytes[from..<j].filter { $0 != 0x20 }
+        return between.elementsEqual([UInt8(ascii: "-")]) || between.elementsEqual([UInt8(ascii: "/")])
+            || between.elementsEqual([0xE2, 0x80, 0x93]) || between.elementsEqual([0xE2, 0x80, 0x94])
     }
 
     /// A month (and day) written just before the year: "March 1921", "5 March 1953", "March 5, 1953",

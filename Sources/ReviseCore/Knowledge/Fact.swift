@@ -72,4 +72,15 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var description: String { text }
+
+    /// The size of a change rather than a level: "by 4 million" after "dropped", "by one third" after "rose".
+    public var isChange: Bool { text.utf8.count > 3 && text.lowercased().hasPrefix("by ") }
+
+    /// How much the thing measured went up or down: the value of "dropped by 4 million", the distance between
+    /// the ends of "from 84 to 68 million"; nil for a level.
+    public var changeSize: Double? {
+        if isChange { return value }
+        if let endValue { return abs(endValue - value) }
+        return nil
+    }
 }

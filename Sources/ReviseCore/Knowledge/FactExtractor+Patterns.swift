@@ -718,6 +718,11 @@ enum Clauses {
         while text().wordCount < 6 {
             if b + 1 < cuts.count { b += 1 } else if a > 0 { a -= 1 } else { break }
         }
+        // "…were executed or sent to gulags, including 70% of the Central Committee": a clause that only adds
+        // examples belongs to the clause before it, which says what happened to them.
+        if a > 0, let lead = text().split(separator: " ").first?.lowercased(), ["including", "especially", "notably", "mostly", "mainly"].contains(lead) {
+            a -= 1
+        }
         return text()
     }
 

@@ -53,6 +53,8 @@ enum FactMerger {
         case .definition: (fact.subject ?? "").lowercased() + "|" + (fact.detail ?? "").lowercased()
         // A post held from different years is kept apart: the notes may disagree on when it began.
         case .role: (fact.subject ?? "") + "|" + (fact.detail ?? "").lowercased() + "|" + (fact.when.map { "\($0.year)" } ?? "")
+        // Two numbers of one clause are two statistics: "70% of the Central Committee and 50% of the Congress".
+        case .statistic: fact.text.lowercased() + "|" + (fact.when?.description ?? "") + "|" + (fact.quantity?.text ?? "")
         default: fact.text.lowercased() + "|" + (fact.when?.description ?? "")
         }
     }

@@ -1,5 +1,7 @@
 /// Finds the numbers in a line of notes that are worth remembering: "10 million died", "700,000 executed",
-/// "80% of investments", "from 67 to 48 million", "2.5 million tonnes", "two million".
+/// "80% of investments", "from 67 to 48 million", "2.5 million tonnes", "two million", and shares written as
+/// fractions or counts ("1/4 of", "one third of", "1108 of the 1966": percentages), and changes ("dropped by
+/// 4 million", `Quantity.isChange`).
 ///
 /// Years, day numbers, exam marks and small counts ("3 reasons") are not statistics; dates are left to
 /// `DateFinder`, whose ranges are passed in so a year is never read as a number too.
@@ -27,6 +29,20 @@ public enum QuantityFinder {
         "of", "and", "or", "the", "a", "an", "in", "to", "by", "from", "for", "were", "was", "had", "have", "has",
         "died", "dead", "killed", "executed", "arrested", "deported", "who", "which", "that", "than", "more",
         "less", "over", "under", "at", "on", "with", "as", "is", "are", "be", "been", "it", "per", "out",
+        // Prepositions and conjunctions: "dropped by 4 million during the first plan" counts nothing "during".
+        "during", "between", "into", "through", "throughout", "within", "without", "against", "after", "before",
+        "since", "until", "while", "when", "where", "because", "due", "following", "among", "across", "towards",
+        "toward", "upon", "onto", "despite", "but", "yet", "although", "though", "whereas",
+    ]
+    /// The parts a whole is cut into, as words: "one third", "three quarters".
+    static let fractionWords: [String: Double] = [
+        "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+        "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+    ]
+    /// Verbs of change, read before "by": "dropped by 4 million", "went up by one third".
+    static let changeVerbs: Set<String> = [
+        "fell", "fallen", "dropped", "declined", "decreased", "reduced", "cut", "shrank", "sank", "slumped",
+        "rose", "risen", "increased", "grew", "grown", "climbed", "expanded", "raised", "jumped", "up", "down",
     ]
 
     /// Cheap first look: a digit, or a word like "million".
@@ -47,6 +63,24 @@ public enum QuantityFinder {
             let word = words[w]
             if skipped.contains(where: { $0.overlaps(word.range) }) {
                 w += 1
+                continue
+            }
+            // "1/4 of the 1913 levels", "one third of that", "a quarter of a million": a part of a whole.
+            if let part = fraction(at: w, words, bytes, skipped) {
+                matches.append(part.match)
+                w = part.next
+                continue
+            }
+            // "1108 of the 1966": a count out of a whole, a share.
+            if word.isNumber, w + 3 < words.count, words[w + 1].text == "of", words[w + 2].text == "the",
+                words[w + 3].isNumber, let a = value(of: word, bytes), let b = value(of: words[w + 3], bytes), b > a, a >= 1,
+                !skipped.contains(where: { $0.overlaps(words[w + 3].range) }),
+                w + 4 >= words.count || scales[words[w + 4].text] == nil
+            {
+                let written = word.range.lowerBound..<words[w + 3].range.upperBound
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[written]), as: UTF8.self)
+                matches.append(Match(quantity: Quantity(value: a / b * 100, unit: "%", text: text), range: written))
+                w += 4
                 continue
             }
             // "from 67 to 48 million": a change between two numbers that share a scale and a unit.
@@ -116,13 +150,26 @@ public enum QuantityFinder {
                 }
             }
             number *= scale
-            let endScaled = endValue.map { $0 * scale }
+            var endScaled = endValue.map { $0 * scale }
+            // "fell from 84 million tonnes in 1930 to 68 million tonnes in 1933", "from 1 million to 5 million
+            // men": a change, written with its scale or years between.
+            if endValue == nil, high == nil, startWord > 0, words[startWord - 1].text == "from",
+                let (to, next) = changeEnd(after: end, unit: unit, scale: scale, words, bytes, skipped)
+            {
+                startWord -= 1
+                endScaled = to
+                end = next
+            }
+            // "dropped by 4 million": the size of a change, not a level.
+            if startWord >= 2, words[startWord - 1].text == "by", changeVerbs.contains(words[startWord - 2].text) {
+                startWord -= 1
+            }
             let written = words[startWord].range.lowerBound..<words[end - 1].range.upperBound
             // Small bare counts and marks are not statistics: "3 reasons", "(6)".
             let raw = first ?? 0
             let hasComma = bytes[words[w].range].contains(UInt8(ascii: ","))
             let significant = percent || scale > 1 || hasComma || raw >= 100 || (raw > 12 && unit != nil)
-                || endValue != nil
+                || endScaled != nil
             let inBrackets = written.lowerBound > 0 && (bytes[written.lowerBound - 1] == UInt8(ascii: "(")
                 || bytes[written.lowerBound - 1] == UInt8(ascii: "["))
                 && written.upperBound < bytes.count && (bytes[written.upperBound] == UInt8(ascii: ")")
@@ -137,6 +184,84 @@ public enum QuantityFinder {
             w = end
         }
         return matches
+    }
+
+    /// A part of a whole at word `w`: "1/4 of", "one third of", "two thirds", "by one third" (a change), "a
+    /// quarter of a million" (a number). Nil when the words there are not one.
+    private static func fraction(
+        at w: Int, _ words: [Word], _ bytes: UnsafeBufferPointer<UInt8>, _ skipped: [Range<Int>]
+    ) -> (match: Match, next: Int)? {
+        let word = words[w]
+        var parts: Double
+        var whole: Double
+        var next: Int
+        if word.isNumber, w + 1 < words.count, words[w + 1].isNumber,
+            bytes[word.range.upperBound] == UInt8(ascii: "/"), words[w + 1].range.lowerBound == word.range.upperBound + 1,
+            let a = value(of: word, bytes), let b = value(of: words[w + 1], bytes), a >= 1, a < b, b <= 10,
+            a == a.rounded(), b == b.rounded(), !skipped.contains(where: { $0.overlaps(words[w + 1].range) })
+        {
+            // "1/4", "3/4 of officers", not "10/15 million" (a range) nor "1/2)" of a mark scheme.
+            if w + 2 < words.count, scales[words[w + 2].text] != nil || words[w + 2].text == "%" { return nil }
+            let after = words[w + 1].range.upperBound
+            if after < bytes.count, bytes[after] == UInt8(ascii: ")") || bytes[after] == UInt8(ascii: "/") { return nil }
+            if w + 2 < words.count, !words[w + 2].isLetters { return nil }
+            (parts, whole, next) = (a, b, w + 2)
+        } else if word.isLetters, w + 1 < words.count, let a = numberWords[word.text], a >= 1, a < 10,
+            let b = fractionWords[words[w + 1].text], a < b, words[w + 1].text != "half", words[w + 1].text != "halves"
+        {
+            // "one third", "a quarter", "three quarters": read only as a share ("… of") or a change ("by …").
+            let of = w + 2 < words.count && words[w + 2].text == "of"
+            let by = w > 0 && words[w - 1].text == "by"
+            guard of || by else { return nil }
+            (parts, whole, next) = (a, b, w + 2)
+        } else {
+            return nil
+        }
+        var startWord = w
+        // "by one third" after a verb of change: a change of a third.
+        if w >= 2, words[w - 1].text == "by", changeVerbs.contains(words[w - 2].text) { startWord = w - 1 }
+        var quantity = Quantity(value: parts / whole * 100, unit: "%", text: "")
+        // "a quarter of a million": a number.
+        if next + 2 < words.count, words[next].text == "of", words[next + 1].text == "a",
+            let scale = scales[words[next + 2].text], scale >= 1e3
+        {
+            quantity = Quantity(value: parts / whole * scale, text: "")
+            next += 3
+        }
+        let written = words[startWord].range.lowerBound..<words[next - 1].range.upperBound
+        quantity.text = String(decoding: UnsafeBufferPointer(rebasing: bytes[written]), as: UTF8.self)
+        return (Match(quantity: quantity, range: written), next)
+    }
+
+    /// The end of a change begun with "from" and a number: "… in 1930 to 68 million tonnes". The end value and
+    /// the word after it, when the words from `index` are (a date and) "to" and a number of the same kind.
+    private static func changeEnd(
+        after index: Int, unit: String?, scale: Double, _ words: [Word], _ bytes: UnsafeBufferPointer<UInt8>,
+        _ skipped: [Range<Int>]
+    ) -> (Double, Int)? {
+        var j = index
+        // A date between, or none: "in 1930", "(1930)".
+        if j + 1 < words.count, ["in", "by", "during"].contains(words[j].text),
+            skipped.contains(where: { $0.overlaps(words[j + 1].range) })
+        {
+            j += 1
+        }
+        while j < words.count, skipped.contains(where: { $0.overlaps(words[j].range) }) { j += 1 }
+        guard j + 1 < words.count, words[j].text == "to", words[j + 1].isNumber,
+            !skipped.contains(where: { $0.overlaps(words[j + 1].range) }), var b = value(of: words[j + 1], bytes)
+        else { return nil }
+        var k = j + 2
+        if k < words.count, let s = scales[words[k].text] {
+            b *= s
+            k += 1
+        } else {
+            b *= scale
+        }
+        if let unit {
+            guard k < words.count, words[k].text == unit else { return nil }
+            k += 1
+        }
+        return (b, k)
     }
 
     private static func value(of word: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Double? {

@@ -44,6 +44,35 @@ public struct When: Hashable, Sendable, Codable, Comparable, CustomStringConvert
 
     public var isRange: Bool { endYear != nil && endYear != year }
 
+    /// A range written backwards ("1944-1938"): a slip of the pen.
+    public var isBackwards: Bool { endYear.map { $0 < year } ?? false }
+
+    /// The date as it was most likely meant: a range written backwards read with the one digit changed that
+    /// makes it run forwards over the fewest years ("1944-1938" is 1934-1938); any other date as it is.
+    public var plausible: When {
+        guard let endYear, endYear < year, let (start, end) = When.plausibleRange(year, endYear) else { return self }
+        var result = self
+        result.year = start
+        result.endYear = end
+        return result
+    }
+
+    /// The nearest forward reading of a backwards range, changing one digit of its start (else of its end) and
+    /// keeping it to 30 years at most; nil when no one-digit slip explains it.
+    static func plausibleRange(_ start: Int, _ end: Int) -> (Int, Int)? {
+        func variants(_ year: Int) -> [Int] {
+            var result: [Int] = []
+            for power in [1, 10, 100] {
+                let digit = year / power % 10
+                for d in 0...9 where d != digit { result.append(year + (d - digit) * power) }
+            }
+            return result
+        }
+        if let start = variants(start).filter({ $0 < end && end - $0 <= 30 }).max() { return (start, end) }
+        if let end = variants(end).filter({ $0 > start && $0 - start <= 30 }).min() { return (start, end) }
+        return nil
+    }
+
     /// True when the two dates could be the same time: equal, or one inside the other.
     public func overlaps(_ other: When) -> Bool {
         year <= other.lastYear && other.year <= lastYear
