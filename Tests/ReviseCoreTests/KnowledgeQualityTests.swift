@@ -42,7 +42,7 @@ struct KnowledgeQualityTests {
         // The rest do not meet their bars yet (docs/QUALITY.md); they must not get worse than measured.
         let floors: [String: (recall: Double, precision: Double)] = [
             "terms": (0.54, 0.56), "conflicts": (0.95, 0.95), "statistic": (0.88, 0.9), "list": (0.75, 0.85),
-            "exam questions (with marks)": (1.0, 0.95), "quote": (0.78, 0.7), "cause": (0.5, 0.4),
+            "exam questions (with marks)": (1.0, 0.95), "quote": (0.78, 0.78), "cause": (0.5, 0.4),
             "role": (0.45, 0.9), "definition": (0.38, 0.66),
         ]
         for (name, floor) in floors {

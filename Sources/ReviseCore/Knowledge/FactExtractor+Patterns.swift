@@ -580,7 +580,14 @@ extension FactExtractor.Reader {
                     || ["called", "named"].contains(before[before.count - 1].lower) && before.count >= 2
                         && !before[before.count - 2].isCapitalised)
             let wholePoint = before.count == 0 && sentence.unicodeScalars.count <= quote.words.unicodeScalars.count + 4
-            guard quoteWords >= 5 || wholePoint || (speaker != nil && (speechVerb && !titled || before.count == 0)) else { continue }
+            // After a preposition the marks name a thing ("argued for 'Socialism in one country'", "themes such as
+            // 'How the steel was tempered'"); after "the statement that" they give a proposition, not someone's words.
+            let last = before.count >= 1 ? before[before.count - 1].lower : ""
+            let secondLast = before.count >= 2 ? before[before.count - 2].lower : ""
+            let aName = ["for", "against", "like"].contains(last) || (last == "as" && secondLast == "such")
+                || (last == "that" && ["statement", "view", "claim", "idea", "argument", "interpretation"].contains(secondLast))
+            if titled || (aName && quoteWords <= 12) { continue }
+            guard quoteWords >= 5 || wholePoint || (speaker != nil && (speechVerb || before.count == 0)) else { continue }
             var speakerName = speaker
             if let s = speakerName, s.hasSuffix("'s") || s.hasSuffix("’s") { speakerName = String(s.dropLast(2)) }
             facts.append(
