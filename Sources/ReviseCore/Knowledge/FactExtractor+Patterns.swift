@@ -607,6 +607,18 @@ extension FactExtractor.Reader {
             }
             steps = steps.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
             guard steps.count >= 2 else { return }
+            // "Troika -> carried out the executions", "Nikolaev-> the murderer who killed Kirov": an arrow from a
+            // bare name to what it is or did glosses the name; nothing follows from anything.
+            if steps.count == 2, Self.isBareName(steps[0]) {
+                let right = Words(steps[1])
+                if let first = right.items.first, !first.isCapitalised,
+                    ["the", "a", "an", "to"].contains(first.lower) || TermShape.verbs.contains(first.lower)
+                        || (first.lower.count > 4 && first.lower.hasSuffix("ed"))
+                {
+                    addDefinition(term: steps[0], meaning: steps[1], text: sentence, context: context, shapeSaysSo: true)
+                    return
+                }
+            }
             facts.append(
                 Fact(
                     kind: .cause, text: sentence, subject: steps[0], detail: steps[steps.count - 1], items: steps,
@@ -631,6 +643,15 @@ extension FactExtractor.Reader {
                     topic: context.topic, mentions: mentions(words), citations: [context.citation]))
             return
         }
+    }
+}
+
+extension FactExtractor.Reader {
+    /// A name and nothing else: capitalised words (with "of", "and", "the" between them), at most five.
+    static func isBareName(_ text: String) -> Bool {
+        let words = Words(text)
+        guard words.count >= 1, words.count <= 5, words[0].isCapitalised || words[0].isNumber else { return false }
+        return words.items.allSatisfy { $0.isCapitalised || $0.isNumber || ["of", "and", "the", "for", "st", "nd", "rd", "th"].contains($0.lower) }
     }
 }
 
