@@ -184,6 +184,18 @@ struct FactExtractorTests {
         #expect(meanings["Burgess List"] == "held only the names of property owners")
     }
 
+    @Test func anArrowFromABareNameGlossesIt() throws {
+        let kb = try knowledge(
+            """
+            Harbour history
+
+            - Harbour Board -> built the new quay in stone
+            - Storms wrecked the old quay -> trade moved to the river -> the town shrank
+            """)
+        #expect(facts(kb, .definition).map(\.subject) == ["Harbour Board"])
+        #expect(facts(kb, .cause).map(\.items.count) == [3])
+    }
+
     @Test func boldThatOpensASentenceIsItsTopicNotATerm() throws {
         let kb = try knowledge(
             """
