@@ -269,7 +269,7 @@ enum ConflictFinder {
         let period = fact.when ?? fact.topic.reversed().lazy.compactMap { DateFinder.dates(in: $0).first?.when }.first
         let years = Set(DateFinder.dates(in: fact.text).flatMap { [$0.when.year, $0.when.lastYear] })
         let lower = " " + fact.text.lowercased() + " "
-        let isRate = ratePhrases.contains { lower.contains(" \($0) ") || lower.contains(" \($0),") || lower.contains(" \($0).") }
+        let isRate = ratePhrases.contains { lower.has(" \($0) ") || lower.has(" \($0),") || lower.has(" \($0).") }
         return Measured(
             fact: fact, happening: happening, words: words, context: context, period: period, years: years, isRate: isRate)
     }

@@ -7,7 +7,7 @@ extension FactExtractor.Reader {
         for (k, sentence) in sentences.enumerated() {
             // "In 1917 he was made Commissar for Nationalities. Stalin was also then made General Secretary":
             // "then" is the year of the sentence before.
-            if context.date == nil, k > 0, sentence.utf8.count > 6, sentence.contains(" then "),
+            if context.date == nil, k > 0, sentence.utf8.count > 6, sentence.has(" then "),
                 DateFinder.dates(in: sentence).isEmpty, let earlier = DateFinder.dates(in: sentences[k - 1]).last?.when
             {
                 var dated = context
@@ -53,12 +53,12 @@ extension FactExtractor.Reader {
         readRole(words, sentence: sentence, context: context)
         readAppositiveRoles(words, sentence: sentence, context: context)
         readCopula(words, sentence: sentence, context: context)
-        if sentence.contains(", which") { readWhich(words, sentence: sentence, context: context) }
-        if sentence.contains(" those who") || sentence.contains(" those that") || sentence.contains(" people who") {
+        if sentence.has(", which") { readWhich(words, sentence: sentence, context: context) }
+        if sentence.has(" those who") || sentence.has(" those that") || sentence.has(" people who") {
             readThoseWho(words, sentence: sentence, context: context)
         }
-        if words.count >= 4, sentence.contains(" known ") || sentence.contains(" called ") || sentence.contains(" referred ")
-            || sentence.contains(" termed ") || sentence.contains(" nicknamed ")
+        if words.count >= 4, sentence.has(" known ") || sentence.has(" called ") || sentence.has(" referred ")
+            || sentence.has(" termed ") || sentence.has(" nicknamed ")
         {
             readKnownAs(words, sentence: sentence, context: context)
         }
