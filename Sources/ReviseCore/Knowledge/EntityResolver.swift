@@ -130,44 +130,10 @@ struct EntityResolver {
     /// "Five Year Plan", "Shakhty Trial" and "Shakty Trial", "FYPs" and "Five-Year Plans". The spelling the
     /// notes use most names it; the others become its aliases.
     private mutating func mergeTermVariants() {
-        let terms = kinds.filter { $0.value == .term || $0.value == .organisation }.map(\.key).sorted()
+        let terms = kinds.filter { $0.value == .term || $0.value == .organisation }.map(\.key)
         let evidence = self.evidence
         let count = { (name: String) in evidence[name]?.count ?? 0 }
-        // Union-find over the terms: same key, one letter apart, or an abbreviation of the other's initials.
-        var parent = Dictionary(uniqueKeysWithValues: terms.map { ($0, $0) })
-        func root(_ x: String) -> String {
-            var x = x
-            while let p = parent[x], p != x { x = p }
-            return x
-        }
-        func join(_ a: String, _ b: String) {
-            let (ra, rb) = (root(a), root(b))
-            if ra != rb { parent[rb] = ra }
-        }
-        let keys = Dictionary(uniqueKeysWithValues: terms.map { ($0, Self.termKey($0)) })
-        var byKey: [String: String] = [:]
-        for t in terms {
-            let key = keys[t]!
-            if let first = byKey[key] { join(first, t) } else { byKey[key] = t }
-        }
-        let distinct = byKey.keys.sorted()
-        for (i, a) in distinct.enumerated() where a.count >= 8 {
-            for b in distinct[(i + 1)...] where b.count >= 8 && a.first == b.first && abs(a.count - b.count) <= 1 {
-                if a.isOneEditAway(from: b) { join(byKey[a]!, byKey[b]!) }
-            }
-        }
-        var byInitials: [String: [String]] = [:]
-        for t in terms where !isAcronym(t) {
-            if let initials = Self.initials(of: t) { byInitials[initials, default: []].append(t) }
-        }
-        for t in terms where Self.isAbbreviation(t) {
-            let letters = String(t.filter(\.isUppercase))
-            // Only when one phrase has those initials: "MTS" is "Motor Tractor Stations".
-            if let long = byInitials[letters], Set(long.map { root($0) }).count == 1 { join(long[0], t) }
-        }
-        var groups: [String: [String]] = [:]
-        for t in terms { groups[root(t), default: []].append(t) }
-        for members in groups.values where members.count > 1 {
+        for members in Self.spellingGroups(of: terms) where members.count > 1 {
             // A spelled-out name over an abbreviation ("Five-Year Plans", not "FYPs"), then the most used
             // spelling, then the shorter.
             let winner = members.min {
@@ -185,22 +151,10 @@ struct EntityResolver {
     /// The evidence of every spelling of a name added up, for each spelling: "Rural Credit Bank" twice and "Rural
     /// Credit Banks" once are one name seen three times, and so is "RCB" when one phrase has those initials.
     private func groupedEvidence(excluding people: Set<String>) -> [String: NameEvidence] {
-        var byKey: [String: [String]] = [:]
-        for name in evidence.keys where !people.contains(name) { byKey[Self.termKey(name), default: []].append(name) }
-        var byInitials: [String: Set<String>] = [:]
-        for (key, names) in byKey where !names.contains(where: isAcronym) {
-            if let initials = Self.initials(of: names[0]) { byInitials[initials, default: []].insert(key) }
-        }
-        for (key, names) in byKey {
-            for name in names where Self.isAbbreviation(name) {
-                let letters = String(name.filter(\.isUppercase))
-                if let keys = byInitials[letters], keys.count == 1, let long = keys.first, long != key {
-                    byKey[long, default: []].append(name)
-                }
-            }
-        }
         var result: [String: NameEvidence] = [:]
-        for names in byKey.values where names.count > 1 {
+        // A misspelling is not more evidence of a name (it is merged later, once both are terms).
+        let names = evidence.keys.filter { !people.contains($0) }
+        for names in Self.spellingGroups(of: names, misspelt: false) where names.count > 1 {
             for name in names {
                 var total = NameEvidence(name: name)
                 for other in names { if let e = evidence[other] { total.add(e) } }
@@ -210,6 +164,46 @@ struct EntityResolver {
             }
         }
         return result
+    }
+
+    /// Names grouped by what they spell: the same `termKey`, one letter apart in a long name ("Shakhty Trial",
+    /// "Shakty Trial"), or an abbreviation that is the initials of exactly one phrase ("MTS", "Motor Tractor
+    /// Stations"). `misspelt: false` leaves out the one-letter matches.
+    static func spellingGroups(of names: [String], misspelt: Bool = true) -> [[String]] {
+        let names = names.sorted()
+        var parent = Dictionary(uniqueKeysWithValues: names.map { ($0, $0) })
+        func root(_ x: String) -> String {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        func join(_ a: String, _ b: String) {
+            let (ra, rb) = (root(a), root(b))
+            if ra != rb { parent[rb] = ra }
+        }
+        var byKey: [String: String] = [:]
+        for name in names {
+            let key = termKey(name)
+            if let first = byKey[key] { join(first, name) } else { byKey[key] = name }
+        }
+        let distinct = byKey.keys.sorted()
+        for (i, a) in distinct.enumerated() where misspelt && a.count >= 8 {
+            for b in distinct[(i + 1)...] where b.count >= 8 && a.first == b.first && abs(a.count - b.count) <= 1 {
+                if a.isOneEditAway(from: b) { join(byKey[a]!, byKey[b]!) }
+            }
+        }
+        var byInitials: [String: [String]] = [:]
+        for name in names where !TermShape.isAcronym(name) {
+            if let initials = initials(of: name) { byInitials[initials, default: []].append(name) }
+        }
+        for name in names where isAbbreviation(name) {
+            if let long = byInitials[String(name.filter(\.isUppercase))], Set(long.map { root($0) }).count == 1 {
+                join(long[0], name)
+            }
+        }
+        var groups: [String: [String]] = [:]
+        for name in names { groups[root(name), default: []].append(name) }
+        return Array(groups.values)
     }
 
     /// Capitals, perhaps with a plural "s": "MTS", "FYPs".
