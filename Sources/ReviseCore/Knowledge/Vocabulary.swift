@@ -134,8 +134,17 @@ enum Vocabulary {
 
     /// A title, allowing one wrong letter in a longer one ("prosecuter").
     static func isTitle(_ word: String) -> Bool {
-        titles.contains(word) || (word.count >= 7 && titles.contains { $0.count >= 7 && word.isOneEditAway(from: $0) })
+        if titles.contains(word) { return true }
+        // One letter wrong in a long title ("Commisar"). A word one edit from another shares its first or its last
+        // letter and differs in length by at most one: checked first, as most words are neither.
+        let length = word.utf8.count
+        guard length >= 7 else { return false }
+        return longTitles.contains {
+            abs($0.utf8.count - length) <= 1 && ($0.first == word.first || $0.last == word.last) && word.isOneEditAway(from: $0)
+        }
     }
+
+    static let longTitles = titles.filter { $0.count >= 7 }
 
     /// Words before a name that make it a person's: "Comrade Stalin", "President Kennedy".
     static let titles: Set<String> = [

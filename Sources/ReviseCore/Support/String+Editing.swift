@@ -94,6 +94,9 @@ extension String {
 
     /// True when one letter inserted, deleted or changed turns one into the other.
     func isOneEditAway(from other: String) -> Bool {
+        // One scalar more or less changes the UTF-8 length by at most four bytes: most pairs stop here, before
+        // any copying.
+        if abs(utf8.count - other.utf8.count) > 4 { return false }
         let a = Array(unicodeScalars)
         let b = Array(other.unicodeScalars)
         if a == b { return false }
