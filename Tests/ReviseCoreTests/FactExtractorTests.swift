@@ -196,6 +196,20 @@ struct FactExtractorTests {
         #expect(facts(kb, .cause).map(\.items.count) == [3])
     }
 
+    @Test func namesShapedLikePlacesAreNotTerms() throws {
+        let kb = try knowledge(
+            """
+            Trade routes
+
+            - Barges used the Wey Canal and later the Wey Canal was widened.
+            - Grain came from the Far East; the Far East also sent silk.
+            - The Harbour Committee met and the Harbour Committee set the dues.
+            """)
+        #expect(kb.entity(named: "Wey Canal")?.kind == .place)
+        #expect(kb.entity(named: "Far East")?.kind == .place)
+        #expect(kb.entity(named: "Harbour Committee")?.kind == .organisation)
+    }
+
     @Test func boldThatOpensASentenceIsItsTopicNotATerm() throws {
         let kb = try knowledge(
             """

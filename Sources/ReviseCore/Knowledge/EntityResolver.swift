@@ -303,6 +303,13 @@ struct EntityResolver {
         {
             return nil
         }
+        // Named like a place: "Volga-Don Canal", "Dnieper Dam", "Red Square", "the Far East", "the West".
+        if e.defined == 0, e.quoted == 0, !isAcronym(e.name), !isInstitution(e.name),
+            words.last.map(Vocabulary.placeHeads.contains) == true && words.count >= 2
+                || words.first.map(Vocabulary.compassWords.contains) == true
+        {
+            return .place
+        }
         // Places: after "in", "to", "from", and never taught as a term.
         if e.placeCues >= 1, e.defined == 0, !isAcronym(e.name), !isInstitution(e.name), e.strongPersonCues == 0,
             e.placeCues * 4 >= e.count || e.midSentence <= e.placeCues * 2

@@ -647,11 +647,12 @@ extension FactExtractor.Reader {
 }
 
 extension FactExtractor.Reader {
-    /// A name and nothing else: capitalised words (with "of", "and", "the" between them), at most five.
+    /// A name and nothing else: capitalised words (with "of", "the", "for" between them), at most five.
     static func isBareName(_ text: String) -> Bool {
         let words = Words(text)
         guard words.count >= 1, words.count <= 5, words[0].isCapitalised || words[0].isNumber else { return false }
-        return words.items.allSatisfy { $0.isCapitalised || $0.isNumber || ["of", "and", "the", "for", "st", "nd", "rd", "th"].contains($0.lower) }
+        // Two names joined by "and" are two things ("Zinoviev and Kamenev -> to be blamed"), not one name.
+        return words.items.allSatisfy { $0.isCapitalised || $0.isNumber || ["of", "the", "for", "st", "nd", "rd", "th"].contains($0.lower) }
     }
 }
 

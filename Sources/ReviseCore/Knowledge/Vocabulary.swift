@@ -165,6 +165,19 @@ enum Vocabulary {
         "directorate", "service", "forces", "group", "opposition", "conference", "trial", "trials", "plan",
     ]
 
+    /// Last words of the names of places: "Volga-Don Canal", "Red Square", "Black Sea".
+    static let placeHeads: Set<String> = [
+        "sea", "ocean", "river", "lake", "canal", "dam", "basin", "valley", "mountains", "mountain", "hills", "island",
+        "islands", "coast", "bay", "gulf", "peninsula", "desert", "plain", "plains", "square", "street", "avenue",
+        "road", "bridge", "border", "region", "province", "county", "district", "city", "town", "village", "port",
+    ]
+
+    /// Words of direction that start the names of places: "the Far East", "Western Europe", "the West".
+    static let compassWords: Set<String> = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "far", "upper",
+        "lower", "middle", "near",
+    ]
+
     /// Words before a name that make it a place: "in Moscow", "to Siberia".
     static let placePrepositions: Set<String> = [
         "in", "to", "from", "at", "into", "across", "near", "via", "towards", "toward", "throughout", "outside",
