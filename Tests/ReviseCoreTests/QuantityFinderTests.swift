@@ -20,6 +20,8 @@ struct QuantityFinderTests {
         #expect(q.first?.value == 64.3e6 && q.first?.unit == "tonnes")
         q = found("two million kulaks were deported")
         #expect(q.first?.value == 2e6 && q.first?.unit == "kulaks")
+        q = found("Twenty-five million small farms were to be merged")
+        #expect(q.map(\.value) == [25e6] && q.first?.text.hasPrefix("Twenty-five million") == true)
         q = found("armies from 17 foreign nations")
         #expect(q.first?.value == 17 && q.first?.unit == "foreign")
         q = found("5m peasants, 20 per cent of them")

@@ -265,7 +265,14 @@ public enum QuantityFinder {
     }
 
     private static func value(of word: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        if word.isLetters { return numberWords[word.text] }
+        if word.isLetters {
+            if let dash = word.text.firstIndex(of: "-"), let tens = numberWords[String(word.text[..<dash])],
+                let ones = numberWords[String(word.text[word.text.index(after: dash)...])]
+            {
+                return tens + ones
+            }
+            return numberWords[word.text]
+        }
         guard word.isNumber else { return nil }
         var value = 0.0
         var fraction = 0.0
@@ -333,6 +340,22 @@ public enum QuantityFinder {
                     var text = ""
                     for c in bytes[start..<i] where c != UInt8(ascii: "'") {
                         text.unicodeScalars.append(Unicode.Scalar(c | 0x20))
+                    }
+                    // "twenty-five": one number, not "twenty" and then "five million".
+                    if let tens = numberWords[text], tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0,
+                        i + 1 < n, bytes[i] == UInt8(ascii: "-"), DateFinder.isLetter(bytes[i + 1])
+                    {
+                        var j = i + 1
+                        var unit = ""
+                        while j < n, DateFinder.isLetter(bytes[j]) {
+                            unit.unicodeScalars.append(Unicode.Scalar(bytes[j] | 0x20))
+                            j += 1
+                        }
+                        if let ones = numberWords[unit], ones >= 1, ones < 10, unit != "a" {
+                            words.append(Word(range: start..<j, text: text + "-" + unit, isLetters: true, isNumber: false))
+                            i = j
+                            continue
+                        }
                     }
                     words.append(Word(range: start..<i, text: text, isLetters: true, isNumber: false))
                 } else if b == UInt8(ascii: "%") {
