@@ -18,6 +18,11 @@ enum ConflictFinder {
             + recoveryConflicts(events)
     }
 
+    /// The words of a text in lower case, split at everything but letters (and digits, with `numbers`).
+    static func tokens(_ text: String, numbers: Bool = false) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !(numbers && $0.isNumber) }).map(String.init)
+    }
+
     // MARK: Recovery
 
     /// Words that say a measure got back to a level it had: "returned to that of 1913", "did not exceed
@@ -33,7 +38,7 @@ enum ConflictFinder {
         let bounds: Set<When.Qualifier> = [.on, .by, .before]
         let items: [(fact: Fact, words: Set<String>)] = events.compactMap { fact in
             guard let when = fact.when, !when.isRange, bounds.contains(when.qualifier) else { return nil }
-            let tokens = Set(fact.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+            let tokens = Set(tokens(fact.text))
             guard !tokens.isDisjoint(with: recoveryWords), tokens.contains("level") || tokens.contains("levels") else { return nil }
             let words = Stem.all(ContentWords.of(fact.text)).filter { w in
                 !w.allSatisfy(\.isNumber) && !recoveryWords.contains(w) && !w.hasPrefix("level")
@@ -95,7 +100,7 @@ enum ConflictFinder {
             var noun: String
         }
         let items: [Completion] = events.compactMap { fact in
-            let tokens = fact.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            let tokens = tokens(fact.text, numbers: true)
             guard let k = tokens.indices.dropFirst().first(where: { tokens[$0] == "all" && nearlyWords.contains(tokens[$0 - 1]) })
             else { return nil }
             var j = k + 1
@@ -149,7 +154,7 @@ enum ConflictFinder {
     /// Politburo" against "1926- Expelled from Politburo". The wordings differ too much for `dateConflicts`.
     private static func removalConflicts(_ events: [Fact], people: Set<String>) -> [Conflict] {
         let removals: [Removal] = events.compactMap { fact in
-            let tokens = fact.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            let tokens = tokens(fact.text, numbers: true)
             guard let when = fact.when, !when.isRange else { return nil }
             // The removal nearest the event's own year: "resigned … in 1925 and was expelled … in 1927" is an
             // expulsion in 1927.
@@ -255,7 +260,7 @@ enum ConflictFinder {
         }
         if let q = fact.quantity { text = text.replacingFirst(q.text, with: " ") }
         if let w = fact.when { text = text.replacingFirst(w.text, with: " ") }
-        let raw = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let raw = Set(tokens(text))
         var happening = Set(raw.compactMap { happenings[$0] })
         // "14x the norm", "doubled": a multiple is a rise.
         if fact.quantity?.unit == "times" { happening.insert("rise") }
@@ -424,7 +429,7 @@ enum ConflictFinder {
     /// The statement says that what the words name was taken: a word of taking ("made", "appointed") within
     /// three words before one of them ("made General Secretary"; not "became the main priority").
     static func takes(_ text: String, _ words: Set<String>) -> Bool {
-        let tokens = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let tokens = tokens(text)
         return tokens.indices.contains { i in
             takingWords.contains(tokens[i]) && tokens[(i + 1)..<min(tokens.count, i + 4)].contains { words.contains(Stem.of($0)) }
         }
@@ -472,7 +477,7 @@ enum Ordinals {
 
     /// The ordinal words of a text: "second", "third".
     static func `in`(_ text: String) -> Set<String> {
-        Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)).intersection(names)
+        Set(ConflictFinder.tokens(text)).intersection(names)
     }
 
     static let words = [

@@ -166,9 +166,9 @@ extension FactExtractor.Reader {
             if ["the", "a", "an"].contains(words[t].lower), t + 1 < n { t += 1 }
             // The name: to the end of its quotation, else its capitalised run or up to five words.
             var e = t
-            let quoted = t > 0 && words[t - 1].punctuationAfter.contains(where: { "'‘\"“".contains($0) })
+            let quoted = t > 0 && words[t - 1].opensQuote
             if quoted {
-                while e + 1 < n, e - t < 5, !words[e].punctuationAfter.contains(where: { "'’\"”".contains($0) }) { e += 1 }
+                while e + 1 < n, e - t < 5, !words[e].closesQuote { e += 1 }
             }
             while !quoted, e + 1 < n, e - t < 4, words[e].punctuationAfter.isEmpty,
                 !Vocabulary.notNames.contains(words[e + 1].lower) || words[e + 1].isCapitalised,
@@ -180,9 +180,7 @@ extension FactExtractor.Reader {
             // "the list known as the Nomenklatura which consisted of those regarded as reliable", "known as
             // democratic centralism whereby views were passed up": the clause after the name explains it.
             if e + 2 < n, ["which", "whereby", "who"].contains(words[e + 1].lower), term.wordCount <= 4 {
-                var m = e + 2
-                while m + 1 < n, m - e < 25, !words[m].punctuationAfter.contains(where: { ";:.".contains($0) }) { m += 1 }
-                let meaning = words.text(e + 2, m).trimmingPunctuation()
+                let meaning = words.text(e + 2, words.clauseEnd(from: e + 2)).trimmingPunctuation()
                 if meaning.wordCount >= 3 {
                     addDefinition(term: term, meaning: meaning, text: sentence, context: context, shapeSaysSo: true, nameGiven: true)
                     continue
@@ -237,24 +235,17 @@ extension FactExtractor.Reader {
     /// policy, which sought a worldwide revolution", "'Russification', which banned national languages".
     mutating func readWhich(_ words: Words, sentence: String, context: Context) {
         let n = words.count
-        let opening: (Words.Word) -> Bool = { $0.punctuationAfter.contains(where: { "'‘\"“".contains($0) }) }
-        let closing: (Words.Word) -> Bool = { $0.punctuationAfter.contains(where: { "'’\"”".contains($0) }) }
         for k in 2..<max(2, n - 2) where words[k].lower == "which" && words[k - 1].punctuationAfter.contains(",") {
             // The quoted name ends at the word before "which", or before a word for what it is ("policy").
             var e = k - 1
-            if !closing(words[e]), Vocabulary.kindNouns.contains(words[e].lower), e > 0 { e -= 1 }
-            guard closing(words[e]) else { continue }
+            if !words[e].closesQuote, Vocabulary.kindNouns.contains(words[e].lower), e > 0 { e -= 1 }
+            guard words[e].closesQuote else { continue }
             var t = e
-            while t > 0, !opening(words[t - 1]), e - t < 5 { t -= 1 }
-            guard t > 0, opening(words[t - 1]) else { continue }
+            while t > 0, !words[t - 1].opensQuote, e - t < 5 { t -= 1 }
+            guard t > 0, words[t - 1].opensQuote else { continue }
             let term = words.text(t, e).trimmingPunctuation()
             // The clause after "which", to its end: the next comma once it has three words.
-            var m = k + 1
-            while m + 1 < n, m - k < 25, !words[m].punctuationAfter.contains(where: { ";:.".contains($0) }),
-                !(words[m].punctuationAfter.contains(",") && m - k >= 3)
-            {
-                m += 1
-            }
+            let m = words.clauseEnd(from: k + 1, commaAfter: 3)
             guard m > k + 1 else { continue }
             let meaning = words.text(k + 1, m).trimmingPunctuation()
             // The fact is the name and its clause, not the whole sentence around them.
@@ -575,15 +566,13 @@ extension FactExtractor.Reader {
             // Fewer words in quotation marks are a quotation when someone is said to say them or the point opens
             // with them; otherwise they name something ("Trotsky's policy of 'permanent revolution'", "trials of
             // 'crimes against the state'"), as a title does ("an article called 'Lessons of October'").
-            let titled = before.count >= 1
-                && (["entitled", "titled"].contains(before[before.count - 1].lower)
-                    || ["called", "named"].contains(before[before.count - 1].lower) && before.count >= 2
-                        && !before[before.count - 2].isCapitalised)
+            let last = before.count >= 1 ? before[before.count - 1].lower : ""
+            let secondLast = before.count >= 2 ? before[before.count - 2].lower : ""
+            let titled = ["entitled", "titled"].contains(last)
+                || (["called", "named"].contains(last) && before.count >= 2 && !before[before.count - 2].isCapitalised)
             let wholePoint = before.count == 0 && sentence.unicodeScalars.count <= quote.words.unicodeScalars.count + 4
             // After a preposition the marks name a thing ("argued for 'Socialism in one country'", "themes such as
             // 'How the steel was tempered'"); after "the statement that" they give a proposition, not someone's words.
-            let last = before.count >= 1 ? before[before.count - 1].lower : ""
-            let secondLast = before.count >= 2 ? before[before.count - 2].lower : ""
             let aName = ["for", "against", "like"].contains(last) || (last == "as" && secondLast == "such")
                 || (last == "that" && ["statement", "view", "claim", "idea", "argument", "interpretation"].contains(secondLast))
             if titled || (aName && quoteWords <= 12) { continue }

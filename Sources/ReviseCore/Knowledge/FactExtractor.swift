@@ -116,7 +116,7 @@ extension FactExtractor {
                     let title = open.title
                     readNames(in: title, context: context, isTitle: true)
                     // A line of its own in quotation marks ("Stalin, 1931 'We are fifty … behind'").
-                    readQuotes(title, words: Words(title), context: context)
+                    if Quotations.mayHave(title) { readQuotes(title, words: Words(title), context: context) }
                     let dates = DateFinder.dates(in: title)
                     // A heading that is only a date ("1937:") dates the points under it; a heading with a date
                     // ("Civil war 1918-21") is an event itself.

@@ -22,6 +22,10 @@ struct Words {
         var isSingleLetter: Bool { end - start == 1 && !isNumber }
         /// The punctuation (if any) between this word and the next: ",", ":", "-", "(", …; empty for a space.
         var punctuationAfter: String
+        /// A quotation mark opens after this word: the next word starts a quotation.
+        var opensQuote: Bool { punctuationAfter.contains { "'‘\"“".contains($0) } }
+        /// A quotation mark closes after this word.
+        var closesQuote: Bool { punctuationAfter.contains { "'’\"”".contains($0) } }
     }
 
     var items: [Word]
@@ -118,6 +122,18 @@ struct Words {
 
     var count: Int { items.count }
     subscript(_ i: Int) -> Word { items[i] }
+
+    /// The last word of the clause that starts at word `a`: up to ";", ":" or "." (and a comma, once the clause has
+    /// `commaAfter` words), at most 25 words on.
+    func clauseEnd(from a: Int, commaAfter: Int? = nil) -> Int {
+        var m = a
+        while m + 1 < count, m - a < 24, !items[m].punctuationAfter.contains(where: { ";:.".contains($0) }),
+            !(commaAfter.map { m - a + 1 >= $0 } ?? false && items[m].punctuationAfter.contains(","))
+        {
+            m += 1
+        }
+        return m
+    }
 
     /// The text from word `a` to word `b` inclusive, as written.
     func text(_ a: Int, _ b: Int) -> String {
