@@ -2,7 +2,7 @@ import ReviseCore
 
 /// What a source says (`SourceKnowledge`), packed with `ArchiveWriter` for the store.
 enum KnowledgeArchive {
-    static let tag: [UInt8] = Array("RVK3".utf8)
+    static let tag: [UInt8] = Array("RVK4".utf8)
 
     private static let factKinds = Fact.Kind.allCases
     private static let qualifiers: [When.Qualifier] = [.on, .by, .before, .after, .around, .early, .mid, .late]
@@ -56,7 +56,7 @@ enum KnowledgeArchive {
             out.string(e.name)
             for value in [
                 e.count, e.midSentence, e.lowercase, e.personCues, e.strongPersonCues, e.placeCues, e.afterThe,
-                e.inTitles, e.roleSubject, e.defined, e.emphasised, e.quoted,
+                e.aloneAfterThe, e.inTitles, e.roleSubject, e.defined, e.emphasised, e.quoted,
             ] {
                 out.int(value)
             }
@@ -124,6 +124,7 @@ enum KnowledgeArchive {
             e.strongPersonCues = try r.int()
             e.placeCues = try r.int()
             e.afterThe = try r.int()
+            e.aloneAfterThe = try r.int()
             e.inTitles = try r.int()
             e.roleSubject = try r.int()
             e.defined = try r.int()

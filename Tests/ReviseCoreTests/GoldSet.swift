@@ -127,9 +127,11 @@ struct GoldSet {
         let peopleCorrect = people.filter { p in ([p.name] + p.aliases).contains { goldNames[$0.lowercased()] != nil } }.count
         result.append(Score(name: "people", found: distinctGold.intersection(peopleNames).count, expected: distinctGold.count, correct: peopleCorrect, extracted: people.count))
 
-        // Terms: by name or alias, any case, plural folded.
+        // Terms: by name or alias, any case, plural folded, a hyphen read as a space and a possessive "'s" dropped
+        // ("Five-Year Plans" = "Five Year Plan", "Lenin's testament" = "Lenin testament").
         func fold(_ s: String) -> String {
-            var l = s.lowercased().trimmingCharacters(in: .whitespaces)
+            var l = s.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "'s ", with: " ")
+            l = l.split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ")
             if l.count > 3, l.hasSuffix("s") { l.removeLast() }
             return l
         }
@@ -165,6 +167,11 @@ struct GoldSet {
             if let wanted = ProcessInfo.processInfo.environment["REVISE_QUALITY_DETAIL"], wanted == kind {
                 for fact in extracted where !gold.contains(where: { source, g in fact.citations.contains { Self.covers($0, source, g.line) } }) {
                     print("\(kind) wrong: \(fact.citations.first.map(\.description) ?? "") \(fact.subject ?? "-") | \(fact.detail ?? "-") | \(fact.text.prefix(140))")
+                }
+                if ProcessInfo.processInfo.environment["REVISE_QUALITY_RIGHT"] != nil {
+                    for fact in extracted where gold.contains(where: { source, g in fact.citations.contains { Self.covers($0, source, g.line) } }) {
+                        print("\(kind) right: \(fact.citations.first.map(\.description) ?? "") \(fact.subject ?? "-") | \(fact.detail ?? "-") | \(fact.text.prefix(140))")
+                    }
                 }
                 for (source, g) in gold where !extracted.contains(where: { fact in fact.citations.contains { Self.covers($0, source, g.line) } }) {
                     print("\(kind) missed: \(source.prefix(3)):\(g.line) \(g.words)")

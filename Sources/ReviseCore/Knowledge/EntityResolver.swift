@@ -104,6 +104,16 @@ struct EntityResolver {
             canonical[name] = name
             kinds[name] = kind
         }
+        // Names listed with places are places when nothing says they are taught as terms: "Ukraine, Kazakhstan
+        // and the Caucasus", "Siberia and the Urals".
+        for (name, kind) in kinds where kind == .term {
+            guard let e = grouped[name] ?? evidence[name], e.defined == 0, e.quoted == 0, e.emphasised == 0 else { continue }
+            let listed = e.partners.map { kinds[canonical[$0] ?? $0] }
+            let places = listed.filter { $0 == .place }.count
+            if places >= 1, places * 2 >= listed.count, !listed.contains(where: { $0 == .term || $0 == .organisation }) {
+                kinds[name] = .place
+            }
+        }
         // Terms the notes define, and abbreviations with their meanings.
         for (subject, facts) in definitions {
             let key = canonical[subject] ?? subject
@@ -267,6 +277,8 @@ struct EntityResolver {
         if let last = words.last, Self.nonNameEndings.contains(where: { last.hasSuffix($0) }) { return false }
         if isCommonWord(e) { return false }
         if e.afterThe * 3 > e.count { return false }
+        // Explained more often than it acts like a person: "the newspaper Pravda … Pravda, the communist newspaper".
+        if e.defined > e.strongPersonCues { return false }
         if e.placeCues * 2 > e.count, e.strongPersonCues == 0 { return false }
         return true
     }
@@ -311,7 +323,7 @@ struct EntityResolver {
             return .place
         }
         // Places: after "in", "to", "from", and never taught as a term.
-        if e.placeCues >= 1, e.defined == 0, !isAcronym(e.name), !isInstitution(e.name), e.strongPersonCues == 0,
+        if e.placeCues >= 1, e.defined == 0, !isAcronym(e.name), !isInstitution(e.name), e.strongPersonCues * 2 <= e.placeCues,
             e.placeCues * 4 >= e.count || e.midSentence <= e.placeCues * 2
         {
             return .place
@@ -340,7 +352,11 @@ struct EntityResolver {
         }
         if taught { return .term }
         if isAcronym(e.name) { return e.count >= 2 ? .term : nil }
-        if single { return e.midSentence >= 2 ? .term : nil }
+        // A single word: capitalised mid-sentence twice, or once as a name of its own after "the" and never in
+        // lower case ("in control of the Cheka", "joined the Mensheviks"; not "the Turksib railway").
+        if single {
+            return e.midSentence >= 2 || (e.aloneAfterThe >= 1 && e.lowercase == 0 && e.placeCues == 0) ? .term : nil
+        }
         return e.count >= 2 && e.midSentence >= 1 ? .term : nil
     }
 

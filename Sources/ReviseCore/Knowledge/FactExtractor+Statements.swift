@@ -181,10 +181,13 @@ extension FactExtractor.Reader {
             let current = runs[k]
             let between = current.start - previous.end - 1
             let comma = between == 0 && [",", "&", "/"].contains(words[previous.end].punctuationAfter)
+            // "Ukraine, Kazakhstan and the Caucasus": "the" may follow the "and".
             let conjunction =
                 (between == 0 && ["&", "/"].contains(words[previous.end].punctuationAfter))
-                || (between == 1 && ["and", "or"].contains(words[previous.end + 1].lower)
-                    && [",", ""].contains(words[previous.end].punctuationAfter))
+                || ((between == 1 || (between == 2 && words[previous.end + 2].lower == "the"))
+                    && ["and", "or"].contains(words[previous.end + 1].lower)
+                    && [",", ""].contains(words[previous.end].punctuationAfter)
+                    && words[previous.end + 1].punctuationAfter.isEmpty)
             if comma || conjunction {
                 group.append(current.name)
                 if conjunction { hasConjunction = true }
@@ -264,11 +267,32 @@ extension FactExtractor.Reader {
             {
                 strong()
             }
-            if before.lower == "the", gap.isEmpty { e.afterThe += 1 }
+            if before.lower == "the", gap.isEmpty {
+                e.afterThe += 1
+                let next = j + 1 < n ? words[j + 1].lower : ""
+                if !titleCase, words[j].punctuationAfter != "/", next != "of",
+                    j + 1 == n || !words[j].punctuationAfter.isEmpty || Vocabulary.notNames.contains(next) || next.hasSuffix("ed")
+                {
+                    e.aloneAfterThe += 1
+                }
+            }
             if Vocabulary.placePrepositions.contains(before.lower), gap.isEmpty,
                 !(start >= 2 && words[start - 2].lower == "according")
             {
                 e.placeCues += 1
+            }
+            // "the city of Magnitogorsk", "the region of the Caucasus": a word for a place says so outright.
+            let ofAt = before.lower == "the" && start >= 3 ? start - 2 : start - 1
+            if words[ofAt].lower == "of", words[ofAt].punctuationAfter.isEmpty, ofAt >= 1,
+                Vocabulary.isPlaceHead(words[ofAt - 1].lower), words[ofAt - 1].punctuationAfter.isEmpty
+            {
+                e.placeCues += 2
+            }
+            // "the Party's newspaper Pravda": the word before says what the name is.
+            if Vocabulary.thingNouns.contains(before.lower), gap.isEmpty, !before.isCapitalised,
+                j + 1 >= n || words[j + 1].lower != "of"
+            {
+                e.defined += 1
             }
             if Vocabulary.kin.contains(before.lower), gap.isEmpty || gap == "," { strong() }
             // "the wife of Kalinin", "the death of Lenin".
@@ -285,6 +309,10 @@ extension FactExtractor.Reader {
         if j + 1 < n {
             let after = words[j + 1]
             let gap = words[j].punctuationAfter
+            // "the Donbas region", "the Baltic provinces".
+            if gap.isEmpty, !words[j].isPossessive, !after.isCapitalised, Vocabulary.isPlaceHead(after.lower) {
+                e.placeCues += 2
+            }
             if words[j].isPossessive, Vocabulary.humanNouns.contains(after.lower) || Vocabulary.personNouns.contains(after.lower) {
                 strong()
             } else if gap.isEmpty || gap == "," {

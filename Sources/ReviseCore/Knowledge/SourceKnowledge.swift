@@ -37,6 +37,9 @@ public struct NameEvidence: Hashable, Sendable, Codable {
     public var placeCues: Int = 0
     /// After "the": groups and things ("the Kulaks", "the Politburo"), rarely people.
     public var afterThe: Int = 0
+    /// After "the" and ending its phrase ("joined the Mensheviks.", "the Cheka, later the NKVD"), not a word
+    /// qualifying the noun after it ("the Turksib railway", "the Red army").
+    public var aloneAfterThe: Int = 0
     /// Written in a line where most words are capitalised (a title): its capital says little.
     public var inTitles: Int = 0
     /// The subject of a role fact ("Trotsky was head of the Red Army").
@@ -61,6 +64,7 @@ public struct NameEvidence: Hashable, Sendable, Codable {
         strongPersonCues += other.strongPersonCues
         placeCues += other.placeCues
         afterThe += other.afterThe
+        aloneAfterThe += other.aloneAfterThe
         inTitles += other.inTitles
         roleSubject += other.roleSubject
         defined += other.defined

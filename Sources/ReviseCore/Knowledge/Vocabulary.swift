@@ -170,7 +170,15 @@ enum Vocabulary {
         "sea", "ocean", "river", "lake", "canal", "dam", "basin", "valley", "mountains", "mountain", "hills", "island",
         "islands", "coast", "bay", "gulf", "peninsula", "desert", "plain", "plains", "square", "street", "avenue",
         "road", "bridge", "border", "region", "province", "county", "district", "city", "town", "village", "port",
+        "republic",
     ]
+
+    /// A word for a place, singular or plural: "region", "provinces", "cities".
+    static func isPlaceHead(_ word: String) -> Bool {
+        if placeHeads.contains(word) { return true }
+        if word.hasSuffix("ies") { return placeHeads.contains(String(word.dropLast(3)) + "y") }
+        return word.hasSuffix("s") && placeHeads.contains(String(word.dropLast()))
+    }
 
     /// Words of direction that start the names of places: "the Far East", "Western Europe", "the West".
     static let compassWords: Set<String> = [
@@ -237,6 +245,13 @@ enum Vocabulary {
         "policy", "idea", "theory", "plan", "programme", "program", "system", "law", "movement", "campaign", "slogan",
         "doctrine", "approach", "model", "strategy", "principle", "method", "scheme", "decree", "act", "treaty", "pact",
     ]
+
+    /// Words for made things that can stand before their names: "the newspaper Pravda", "the film Chapaev".
+    static let thingNouns: Set<String> = kindNouns.union([
+        "newspaper", "paper", "journal", "magazine", "book", "novel", "film", "play", "poem", "opera", "ballet",
+        "symphony", "song", "article", "pamphlet", "manifesto", "ship", "painting", "statue", "organisation",
+        "organization", "party", "agency", "body", "committee", "organ",
+    ])
 
     static let speechVerbs: Set<String> = [
         "said", "says", "called", "referred", "described", "declared", "wrote", "claimed", "stated", "announced",
