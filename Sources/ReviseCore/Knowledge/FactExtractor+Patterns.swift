@@ -19,6 +19,8 @@ extension FactExtractor.Reader {
         }
         if meaning.wordCount > 40 { meaning = Clauses.first(of: Sentences.split(meaning).first ?? meaning) }
         guard meaning.wordCount >= 2 else { return }
+        // A body that opens with a date tells what happened ("Bureaucracy Speech: 1924 congress - Trotsky made …").
+        if meaning.utf8.first.map({ $0 &- 0x30 < 10 }) == true { return }
         addDefinition(term: label, meaning: meaning, text: text, context: context)
     }
 
@@ -29,6 +31,8 @@ extension FactExtractor.Reader {
         term: String, meaning: String, text: String, context: Context, shapeSaysSo: Bool = false, nameGiven: Bool = false
     ) {
         let term = term.trimmingPunctuation()
+        // A meaning that opens with "that" states a claim: "Structuralist argument" / "that the party developed …".
+        guard !(meaning.hasPrefix("that ") || meaning.hasPrefix("That ")) else { return }
         guard TermShape.isTermLike(term) || nameGiven, meaning.wordCount >= 1, shapeSaysSo || TermShape.isGloss(meaning, of: term)
         else { return }
         facts.append(
@@ -63,8 +67,44 @@ extension FactExtractor.Reader {
         let capitalised = first.isCapitalised && !Vocabulary.notNames.contains(first.lower)
         guard capitalised || leftWords.count <= 2, !Vocabulary.notNames.contains(first.lower) || leftWords.count > 1
         else { return }
-        if right.hasPrefix("'") || right.hasPrefix("‘") || right.hasPrefix("\"") || right.hasPrefix("“") { return }
+        // In a list of comments on everyday topics ("industrial base - self sufficient…", "education - more
+        // widespread…", "terror - millions killed…") a lower-case label is a topic, not a term.
+        if !capitalised, let index = context.node, isCommentList(around: index) { return }
+        // Under a heading about a person, a label of several words is something about them ("Trotsky's powerbases:
+        // Red Army leadership - heroism …"), not a term.
+        if context.person != nil, leftWords.count >= 2, !leftWords.items.allSatisfy({ $0.isCapitalised }) { return }
+        if right.hasPrefix("'") || right.hasPrefix("‘") || right.hasPrefix("\"") || right.hasPrefix("“") {
+            // Words in marks after a person are theirs ("Trotsky - 'outstanding ability'"); after the name of a thing
+            // ("Bukharinite Model - 'socialism with a human face'") they say what it is.
+            guard Vocabulary.kindNouns.contains(leftWords[leftWords.count - 1].lower) else { return }
+            addDefinition(term: left, meaning: right, text: text, context: context, shapeSaysSo: true)
+            return
+        }
         addDefinition(term: left, meaning: right, text: text, context: context)
+    }
+
+    /// Whether the points beside the one at `index` are mostly "label - comment" with lower-case labels: at least
+    /// three such points, and more of them lower-case than capitalised.
+    mutating func isCommentList(around index: Int) -> Bool {
+        let nodes = outline.nodes
+        let depth = nodes[index].depth
+        var first = index
+        while first > 0, index - first < 60, nodes[first - 1].depth >= depth { first -= 1 }
+        if let known = commentLists[first] { return known }
+        var lower = 0
+        var upper = 0
+        var k = first
+        while k < nodes.count, k - first < 120, nodes[k].depth >= depth {
+            defer { k += 1 }
+            guard nodes[k].depth == depth, nodes[k].kind == .item,
+                let (left, _) = nodes[k].text.splitOnce(separators: [" - ", " – ", " — "]), left.wordCount <= 5,
+                let c = left.unicodeScalars.first
+            else { continue }
+            if c.isCapital { upper += 1 } else if c.isLetter { lower += 1 }
+        }
+        let result = lower >= 3 && lower > upper
+        commentLists[first] = result
+        return result
     }
 
     /// "New Economic Policy (NEP)": the abbreviation's meaning. "Gosplan (the state planning agency)": a term's.
@@ -102,6 +142,9 @@ extension FactExtractor.Reader {
                 // The term is the capitalised run just before the bracket.
                 var k = before.count - 1
                 while k > 0, before[k - 1].isCapitalised, before[k - 1].punctuationAfter.isEmpty { k -= 1 }
+                // After a list of names ("Ukraine, Kazakhstan and the Caucasus (…)") the brackets speak of the list.
+                let joiner = k >= 1 && before[k - 1].lower == "the" ? k - 2 : k - 1
+                if joiner >= 1, ["and", "or"].contains(before[joiner].lower), before[joiner - 1].isCapitalised { continue }
                 let term = before.text(k, before.count - 1)
                 guard !Vocabulary.notNames.contains(term.lowercased()) else { continue }
                 addDefinition(term: term, meaning: inner, text: text, context: context)
@@ -574,9 +617,20 @@ extension FactExtractor.Reader {
             // After a preposition the marks name a thing ("argued for 'Socialism in one country'", "themes such as
             // 'How the steel was tempered'"); after "the statement that" they give a proposition, not someone's words.
             let aName = ["for", "against", "like"].contains(last) || (last == "as" && secondLast == "such")
-                || (last == "that" && ["statement", "view", "claim", "idea", "argument", "interpretation"].contains(secondLast))
-            if titled || (aName && quoteWords <= 12) { continue }
-            guard quoteWords >= 5 || wholePoint || (speaker != nil && (speechVerb || before.count == 0)) else { continue }
+            let proposition = last == "that"
+                && ["statement", "view", "claim", "idea", "argument", "interpretation"].contains(secondLast)
+            // One word for a doctrine or a process in marks names it ("labeled as exercising 'factionalism'").
+            let concept = quoteWords == 1 && TermShape.isConceptNoun(quote.words)
+            // "Bukharinite Model - 'socialism with a human face'": the phrase glosses the label, whose last word says
+            // it is a thing (a model, a policy), not a person who said it.
+            let gloss = before.count >= 1 && before.count <= 5 && before[before.count - 1].punctuationAfter.hasPrefix("-")
+                && Vocabulary.kindNouns.contains(last)
+            if titled || proposition || concept || gloss || (aName && quoteWords <= 12) { continue }
+            // A point that opens with the speech verb leaves out who speaks ("claimed local officials 'over-
+            // enthusiastic'"): still a quotation.
+            let saidByTheTopic = before.count >= 1 && Vocabulary.speechVerbs.contains(before[0].lower)
+            guard quoteWords >= 5 || wholePoint || saidByTheTopic || (speaker != nil && (speechVerb || before.count == 0))
+            else { continue }
             var speakerName = speaker
             if let s = speakerName, s.hasSuffix("'s") || s.hasSuffix("’s") { speakerName = String(s.dropLast(2)) }
             facts.append(

@@ -82,6 +82,8 @@ extension FactExtractor {
         var cards: [Card] = []
         var names: [String: NameEvidence] = [:]
         var lowercaseWords: [String: Int] = [:]
+        /// Lists of "label - comment" points whose labels are everyday words, by the index of their first point.
+        var commentLists: [Int: Bool] = [:]
         var stack: [Open] = []
 
         init(outline: Outline, source: String) {
@@ -110,6 +112,7 @@ extension FactExtractor {
                 var context = Context(
                     citation: citation, topic: topic, date: stack.last(where: { $0.date != nil })?.date,
                     person: stack.last(where: { $0.person != nil })?.person, label: node.label)
+                context.node = index
                 var open = Open(index: index, depth: node.depth, title: NodeShapes.headingText(node.text))
                 switch node.kind {
                 case .section:
@@ -243,5 +246,7 @@ extension FactExtractor {
         var person: String?
         var label: String?
         var isItem = false
+        /// The node being read, in the outline's nodes.
+        var node: Int?
     }
 }

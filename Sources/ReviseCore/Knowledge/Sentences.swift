@@ -17,15 +17,32 @@ enum Sentences {
         var start = 0
         var inDoubleQuote = false
         var curlyDepth = 0
+        // The end of a quotation in single marks ("'We are fifty … behind. We must …'"), when one opens at a word's
+        // start and closes within a few lines.
+        var singleQuoteEnd = -1
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
             switch c {
+            case "'", "‘":
+                guard i > singleQuoteEnd, i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "(",
+                    i + 1 < scalars.count, scalars[i + 1].isLetter || scalars[i + 1].value &- 48 < 10
+                else { break }
+                var j = i + 2
+                while j < min(scalars.count, i + 400) {
+                    if scalars[j] == "'" || scalars[j] == "’", scalars[j - 1] != " ",
+                        j + 1 == scalars.count || !(scalars[j + 1].isLetter || scalars[j + 1].value &- 48 < 10)
+                    {
+                        singleQuoteEnd = j
+                        break
+                    }
+                    j += 1
+                }
             case "\"": inDoubleQuote.toggle()
             case "“": curlyDepth += 1
             case "”": curlyDepth = max(0, curlyDepth - 1)
             case ".", "!", "?":
-                guard !inDoubleQuote, curlyDepth == 0, i + 2 < scalars.count, scalars[i + 1] == " " else { break }
+                guard !inDoubleQuote, curlyDepth == 0, i > singleQuoteEnd, i + 2 < scalars.count, scalars[i + 1] == " " else { break }
                 var j = i + 1
                 while j < scalars.count, scalars[j] == " " { j += 1 }
                 guard j < scalars.count else { break }
