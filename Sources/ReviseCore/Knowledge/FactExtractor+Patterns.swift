@@ -240,7 +240,10 @@ extension FactExtractor.Reader {
             var relative = false
             while b > 0, words[b - 1].punctuationAfter.isEmpty, b > s - 8 {
                 let before = words[b - 1].lower
-                if TermShape.verbs.contains(before) || (before.count > 4 && before.hasSuffix("ed")) {
+                // "a centrally controlled economy": a participle after an adverb or an article describes the noun.
+                let describes = before.hasSuffix("ed") && b >= 2
+                    && (words[b - 2].lower.hasSuffix("ly") || ["a", "an", "the"].contains(words[b - 2].lower))
+                if !describes, TermShape.verbs.contains(before) || (before.count > 4 && before.hasSuffix("ed")) {
                     relative = b >= 2 && ["who", "which", "that"].contains(words[b - 2].lower)
                     break
                 }
@@ -265,7 +268,11 @@ extension FactExtractor.Reader {
             // One lower-case word ("the list known as…", "the system was known as…") says too little to be a meaning.
             if b == s, !words[b].isCapitalised { continue }
             guard !TermShape.statementOpeners.contains(words[b].lower), named.wordCount >= 1,
-                !words.items[b...s].contains(where: { TermShape.verbs.contains($0.lower) || ($0.lower.count > 4 && $0.lower.hasSuffix("ed")) }),
+                !(b...s).contains(where: { i in
+                    let w = words[i].lower
+                    return TermShape.verbs.contains(w)
+                        || (w.count > 4 && w.hasSuffix("ed") && !(i > b && words[i - 1].lower.hasSuffix("ly")))
+                }),
                 term.wordCount >= 1, term.wordCount <= 5, Card.normalised(term) != Card.normalised(named)
             else { continue }
             addDefinition(term: term, meaning: named, text: sentence, context: context, shapeSaysSo: true, nameGiven: quoted || !words[t].isCapitalised)
@@ -565,8 +572,9 @@ extension FactExtractor.Reader {
 
     // MARK: Quotes and causes
 
-    /// Words in quotation marks, with the speaker when the sentence names one.
-    mutating func readQuotes(_ sentence: String, words: Words, context: Context) {
+    /// Words in quotation marks, with the speaker when the sentence names one. With `namesOnly` (an exam
+    /// question, whose marks give a claim to weigh, not someone's words), only the names in marks are noted.
+    mutating func readQuotes(_ sentence: String, words: Words, context: Context, namesOnly: Bool = false) {
         guard Quotations.mayHave(sentence) else { return }
         for quote in Quotations.find(in: sentence) {
             let quoteWords = quote.words.wordCount
@@ -604,6 +612,7 @@ extension FactExtractor.Reader {
             if quoteWords <= 4, !speechVerb, named, TermShape.isTermLike(quote.words) {
                 noteTerm(quote.words, context: context) { $0.quoted += 1 }
             }
+            if namesOnly { continue }
             // A short phrase in quotes is a quotation only with someone who said it ("Trotsky called him 'a grey
             // blur'"); without, it is a name for something ("a new label 'enemy of the state'").
             // Fewer words in quotation marks are a quotation when someone is said to say them or the point opens

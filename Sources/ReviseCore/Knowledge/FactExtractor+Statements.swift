@@ -272,6 +272,7 @@ extension FactExtractor.Reader {
                 let next = j + 1 < n ? words[j + 1].lower : ""
                 if !titleCase, words[j].punctuationAfter != "/", next != "of",
                     j + 1 == n || !words[j].punctuationAfter.isEmpty || Vocabulary.notNames.contains(next) || next.hasSuffix("ed")
+                        || TermShape.verbs.contains(next)
                 {
                     e.aloneAfterThe += 1
                 }
@@ -288,8 +289,10 @@ extension FactExtractor.Reader {
             {
                 e.placeCues += 2
             }
-            // "the Party's newspaper Pravda": the word before says what the name is.
-            if Vocabulary.thingNouns.contains(before.lower), gap.isEmpty, !before.isCapitalised,
+            // "the Party's newspaper Pravda", "the policy of War Communism": the words before say what the name is.
+            let kindAt = before.lower == "of" && gap.isEmpty && start >= 2 ? start - 2 : start - 1
+            if Vocabulary.thingNouns.contains(words[kindAt].lower), words[kindAt].punctuationAfter.isEmpty,
+                !words[kindAt].isCapitalised, kindAt == start - 1 || Vocabulary.kindNouns.contains(words[kindAt].lower),
                 j + 1 >= n || words[j + 1].lower != "of"
             {
                 e.defined += 1

@@ -133,6 +133,10 @@ extension FactExtractor {
                     open.person = leadingName(title)
                 case .question:
                     readNames(in: node.text, context: context, isTitle: false)
+                    // "Why Stalin made the 'Great Turn' 1928?": a name in marks.
+                    if Quotations.mayHave(node.text) {
+                        readQuotes(node.text, words: Words(node.text), context: context, namesOnly: true)
+                    }
                     questions.append(question(at: index, citation: citation, topic: topic))
                 case .item, .paragraph:
                     context.isItem = node.kind == .item
