@@ -11,14 +11,25 @@ struct EntityResolver {
     /// Names the evidence says are not people, places or terms: topic labels, everyday words.
     private var turnedDown: Set<String> = []
     private var definitions: [String: [Fact]] = [:]
+    /// The bare names that are most of a list's points ("3 main types: Toz, Sovkhoz, Kolhoz").
+    private var nameLists: [[String]] = []
 
     init(_ sources: [SourceKnowledge]) {
         for source in sources {
             for e in source.names {
                 evidence[e.name, default: NameEvidence(name: e.name)].add(e)
             }
-            for fact in source.facts where fact.kind == .definition {
-                if let subject = fact.subject { definitions[subject, default: []].append(fact) }
+            for fact in source.facts {
+                if fact.kind == .definition, let subject = fact.subject { definitions[subject, default: []].append(fact) }
+                if fact.kind == .list, fact.items.count >= 3 {
+                    // A point's name: the words before a " - " comment, when they are one capitalised word.
+                    let names = fact.items.map { item in
+                        String(item.split(separator: " - ", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                            .trimmingPunctuation()
+                    }
+                    let bare = names.filter { !$0.isEmpty && !$0.contains(" ") && $0.first?.isUppercase == true }
+                    if bare.count >= 3, bare.count * 2 >= names.count { nameLists.append(bare) }
+                }
             }
         }
         classify()
@@ -112,6 +123,19 @@ struct EntityResolver {
             let places = listed.filter { $0 == .place }.count
             if places >= 1, places * 2 >= listed.count, !listed.contains(where: { $0 == .term || $0 == .organisation }) {
                 kinds[name] = .place
+            }
+        }
+        // The points of one list are things of one kind: a bare name listed with terms is a term ("Toz, Sovkhoz,
+        // Kolhoz").
+        for names in nameLists {
+            let known = names.map { kinds[canonical[$0] ?? $0] }
+            let terms = known.filter { $0 == .term || $0 == .organisation }.count
+            guard terms * 2 > names.count, !known.contains(where: { $0 == .person || $0 == .place }) else { continue }
+            for (name, kind) in zip(names, known) where kind == nil && canonical[name] == nil && evidence[name] != nil
+                && turnedDown.contains(name)
+            {
+                canonical[name] = name
+                kinds[name] = .term
             }
         }
         // Terms the notes define, and abbreviations with their meanings.

@@ -44,6 +44,17 @@ enum TermShape {
 
     /// A word that names a process, a policy or a doctrine by its ending: "collectivisation", "Russification",
     /// "factionalism".
+    /// A heading that is a lower-case name of a view, policy or model: "The totalitarian view" gives "totalitarian
+    /// view". One or two describing words, then a word for what it is (`Vocabulary.kindNouns`).
+    static func namedKind(_ heading: String) -> String? {
+        var words = Words(heading).items
+        if words.first?.lower == "the" { words.removeFirst() }
+        guard words.count >= 2, words.count <= 3, let last = words.last, Vocabulary.kindNouns.contains(last.lower),
+            words.allSatisfy({ !$0.isCapitalised && !$0.isNumber && !$0.isPossessive && !Vocabulary.notNames.contains($0.lower) })
+        else { return nil }
+        return words.map(\.text).joined(separator: " ")
+    }
+
     static func isConceptNoun(_ word: String) -> Bool {
         let w = word.lowercased()
         guard w.count >= 8 else { return false }

@@ -244,6 +244,7 @@ enum Vocabulary {
     static let kindNouns: Set<String> = [
         "policy", "idea", "theory", "plan", "programme", "program", "system", "law", "movement", "campaign", "slogan",
         "doctrine", "approach", "model", "strategy", "principle", "method", "scheme", "decree", "act", "treaty", "pact",
+        "view",
     ]
 
     /// Words for made things that can stand before their names: "the newspaper Pravda", "the film Chapaev".
