@@ -702,9 +702,11 @@ extension FactExtractor.Reader {
     /// A name and nothing else: capitalised words (with "of", "the", "for" between them), at most five.
     static func isBareName(_ text: String) -> Bool {
         let words = Words(text)
-        guard words.count >= 1, words.count <= 5, words[0].isCapitalised || words[0].isNumber else { return false }
+        // A number or an ordinal may open it: "1st of December Law".
+        let numeric = { (w: Words.Word) in w.isNumber || w.text.utf8.first.map { $0 &- 0x30 < 10 } == true }
+        guard words.count >= 1, words.count <= 5, words[0].isCapitalised || numeric(words[0]) else { return false }
         // Two names joined by "and" are two things ("Zinoviev and Kamenev -> to be blamed"), not one name.
-        return words.items.allSatisfy { $0.isCapitalised || $0.isNumber || ["of", "the", "for", "st", "nd", "rd", "th"].contains($0.lower) }
+        return words.items.allSatisfy { $0.isCapitalised || numeric($0) || ["of", "the", "for", "st", "nd", "rd", "th"].contains($0.lower) }
     }
 }
 
