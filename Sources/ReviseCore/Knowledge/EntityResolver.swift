@@ -359,7 +359,8 @@ struct EntityResolver {
             let w = words[0]
             if ["ia", "land", "stan", "many"].contains(where: { w.hasSuffix($0) }) && w.count >= 5 { return .place }
             if ["ean", "ese", "ish"].contains(where: { w.hasSuffix($0) }) && w.count >= 5 { return nil }
-            if w.hasSuffix("an"), !w.hasSuffix("man"), w.count >= 5, e.midSentence > 0, e.afterThe * 2 < e.count { return nil }
+            // "German", "Georgian": a people's name, or a word before a noun ("the German invasion").
+            if w.hasSuffix("an"), !w.hasSuffix("man"), w.count >= 5, e.midSentence > 0, e.aloneAfterThe * 2 < e.count { return nil }
         }
         // "Party", "Church": the word for an institution, not the name of one.
         if single, Vocabulary.institutionHeads.contains(words[0]) { return nil }
@@ -375,7 +376,8 @@ struct EntityResolver {
             return nil
         }
         if taught { return .term }
-        if isAcronym(e.name) { return e.count >= 2 ? .term : nil }
+        // An abbreviation used twice, or once as a name of its own after "the" ("the KGB put the figures …").
+        if isAcronym(e.name) { return e.count >= 2 || e.aloneAfterThe >= 1 ? .term : nil }
         // A single word: capitalised mid-sentence twice, or once as a name of its own after "the" and never in
         // lower case ("in control of the Cheka", "joined the Mensheviks"; not "the Turksib railway").
         if single {

@@ -215,6 +215,13 @@ extension FactExtractor.Reader {
                 words[j + 2].isCapitalised, !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2].lower)
             {
                 j += 2
+            } else if next.lower == "and", next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
+                let head = (j + 2..<min(n, j + 5)).first(where: { Vocabulary.institutionHeads.contains(words[$0].lower) }),
+                (j + 2...head).allSatisfy({ words[$0].isCapitalised && ($0 == head || words[$0].punctuationAfter.isEmpty) })
+            {
+                // "Workers and Peasants Inspectorate": one body named with an "and".
+                j = head
+                break
             } else if next.lower == "the", j == i, next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
                 !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2].lower), !words[i].isAcronym
             {
