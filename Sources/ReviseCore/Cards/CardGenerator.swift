@@ -3,7 +3,7 @@
 /// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
 public enum CardGenerator {
     /// Changes whenever the cards written from the same notes change, so stores write their cards again.
-    public static let version = 8
+    public static let version = 9
 
     public static func cards(from knowledge: KnowledgeBase) -> [Card] {
         var writer = Writer(knowledge: knowledge)

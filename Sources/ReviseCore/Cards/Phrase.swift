@@ -104,7 +104,17 @@ enum Phrase {
     /// The clause of a sentence that holds `needle`: the sentence cut at commas, semicolons, dashes and "and",
     /// keeping the piece with the needle when it can stand alone (five words or more).
     static func clause(holding needle: String, in sentence: String) -> String {
-        var pieces = [sentence]
+        // A quotation of several sentences ("'We are fifty or a hundred years behind the advanced countries. We must
+        // …'") is cut at its full stops first; "e.g." and the like do not end one.
+        var pieces: [String] = []
+        for piece in sentence.pieces(separatedBy: ". ") {
+            let lastWord = pieces.last?.split(separator: " ").last.map { $0.lowercased() } ?? ""
+            if let previous = pieces.last, Sentences.abbreviations.contains(lastWord) || lastWord.count == 1 {
+                pieces[pieces.count - 1] = previous + ". " + piece
+            } else {
+                pieces.append(piece)
+            }
+        }
         for separator in ["; ", ", ", " - ", " – ", " and "] {
             pieces = pieces.flatMap { $0.pieces(separatedBy: separator) }
         }
