@@ -25,7 +25,9 @@ enum TermShape {
         if phrase.unicodeScalars.contains(where: { "?:;!\"“”".unicodeScalars.contains($0) }) { return false }
         let first = words[0]
         let last = words[n - 1]
-        if Vocabulary.notNames.contains(first.lower), !first.isAcronym, !(n > 1 && first.isNumber) { return false }
+        // "New Soviet Man", "Old Bolsheviks": a capitalised "New" or "Old" opens a name of several words.
+        let opensName = n > 1 && first.isCapitalised && ["new", "old"].contains(first.lower)
+        if Vocabulary.notNames.contains(first.lower), !first.isAcronym, !(n > 1 && first.isNumber), !opensName { return false }
         if n == 1, first.isNumber { return false }
         // A lone adjective or participle is not a term: "economic", "unofficial", "liquidated", "western".
         if n == 1, !first.isCapitalised, adjectiveEndings.contains(where: { first.lower.hasSuffix($0) }) { return false }
