@@ -363,10 +363,13 @@ struct EntityResolver {
             if w.hasSuffix("an"), !w.hasSuffix("man"), w.count >= 5, e.midSentence > 0, e.aloneAfterThe * 2 < e.count { return nil }
         }
         // "Party", "Church": the word for an institution, not the name of one.
-        if single, Vocabulary.institutionHeads.contains(words[0]) { return nil }
+        // A body of its own is named so, capitalised and alone after "the" ("the Secretariat made decisions").
+        if single, Vocabulary.institutionHeads.contains(words[0]) {
+            return e.lowercase == 0 && e.aloneAfterThe >= 1 ? .organisation : nil
+        }
         if isInstitution(e.name) { return e.midSentence > 0 || e.count >= 2 || taught ? .organisation : nil }
         // A process, policy or doctrine the notes keep coming back to: "Collectivisation", "factionalism".
-        if single, TermShape.isConceptNoun(words[0]), e.count + e.lowercase >= 3 { return .term }
+        if single, TermShape.isConceptNoun(words[0]), e.count + e.lowercase >= 3 || e.midSentence >= 1 { return .term }
         // An ordinary word used as a topic label ("Agriculture:", "Women:", "Living standards:") is not a term,
         // unless the notes explain it.
         if e.lowercase >= 2, e.midSentence == 0 || (single && e.lowercase * 2 >= e.midSentence),

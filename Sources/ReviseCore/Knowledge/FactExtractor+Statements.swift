@@ -274,7 +274,8 @@ extension FactExtractor.Reader {
             {
                 strong()
             }
-            if before.lower == "the", gap.isEmpty {
+            // After "the", or after a person's possessive ("Lenin's Last Testament"): a thing's name.
+            if before.lower == "the" || (before.isPossessive && before.isCapitalised), gap.isEmpty {
                 e.afterThe += 1
                 let next = j + 1 < n ? words[j + 1].lower : ""
                 if !titleCase, words[j].punctuationAfter != "/", next != "of",
@@ -394,7 +395,11 @@ extension FactExtractor.Reader {
                 i += 3
                 continue
             }
-            let (start, end) = run(words, from: i)
+            var (start, end) = run(words, from: i)
+            // An ordinal opens a name of several words: "the 13th Party Conference".
+            if start < end, start == i, start > 0, words[start - 1].punctuationAfter.isEmpty, words[start - 1].isOrdinal {
+                start -= 1
+            }
             // A single capital is an initial ("M. Malia"), not a name.
             if start <= end, !words[start].isSingleLetter || start < end {
                 result.append(NameRun(text: words.text(start, end), start: start, end: end, isPair: false))

@@ -20,6 +20,12 @@ struct Words {
         var isNumber: Bool
         /// One letter: an initial ("M. Malia") or half of "K and Z".
         var isSingleLetter: Bool { end - start == 1 && !isNumber }
+        /// "1st", "13th", "22nd": digits and an ordinal ending.
+        var isOrdinal: Bool {
+            let t = text.utf8
+            guard t.count >= 3, t.first.map({ $0 &- 0x30 < 10 }) == true else { return false }
+            return ["st", "nd", "rd", "th"].contains(lower.filter(\.isLetter))
+        }
         /// The punctuation (if any) between this word and the next: ",", ":", "-", "(", …; empty for a space.
         var punctuationAfter: String
         /// A quotation mark opens after this word: the next word starts a quotation.
