@@ -41,9 +41,9 @@ struct KnowledgeQualityTests {
         }
         // The rest do not meet their bars yet (docs/QUALITY.md); they must not get worse than measured.
         let floors: [String: (recall: Double, precision: Double)] = [
-            "terms": (0.58, 0.62), "conflicts": (0.95, 0.95), "statistic": (0.88, 0.9), "list": (0.75, 0.85),
+            "terms": (0.7, 0.7), "conflicts": (0.95, 0.95), "statistic": (0.88, 0.9), "list": (0.75, 0.85),
             "exam questions (with marks)": (1.0, 0.95), "quote": (0.85, 0.88), "cause": (0.5, 0.4),
-            "role": (0.45, 0.9), "definition": (0.41, 0.9),
+            "role": (0.45, 0.9), "definition": (0.45, 0.88),
         ]
         for (name, floor) in floors {
             let score = try #require(byName[name])

@@ -685,8 +685,8 @@ extension FactExtractor.Reader {
             // Offsets in `lower` are one more than in `bytes` (the leading space).
             let leftEnd = max(0, min(bytes.count, at - 1))
             let rightStart = max(0, min(bytes.count, at - 1 + marker.utf8.count))
-            let a = String(decoding: bytes[..<leftEnd], as: UTF8.self).trimmingPunctuation()
-            let b = String(decoding: bytes[rightStart...], as: UTF8.self).trimmingPunctuation()
+            let a = Self.withoutLinkWords(String(decoding: bytes[..<leftEnd], as: UTF8.self).trimmingPunctuation())
+            let b = Self.withoutLinkWords(String(decoding: bytes[rightStart...], as: UTF8.self).trimmingPunctuation())
             guard a.wordCount >= 2, b.wordCount >= 2 else { continue }
             let (cause, effect) = causeFirst ? (a, b) : (b, a)
             facts.append(
@@ -699,6 +699,21 @@ extension FactExtractor.Reader {
 }
 
 extension FactExtractor.Reader {
+    /// Words that link a sentence to the one before ("To begin with,", "Therefore,", "In addition,"): not part of a
+    /// cause or of what it led to.
+    static let linkWords = [
+        "to begin with", "in addition", "on the other hand", "furthermore", "moreover", "therefore", "besides",
+        "nevertheless", "however", "hence", "similarly", "firstly", "secondly", "finally", "also", "thus",
+    ]
+
+    static func withoutLinkWords(_ side: String) -> String {
+        for link in linkWords where side.utf8.count > link.utf8.count + 2 {
+            let head = side.prefix(link.count + 1).lowercased()
+            if head == link + "," { return String(side.dropFirst(link.count + 1)).trimming([" "]) }
+        }
+        return side
+    }
+
     /// A name and nothing else: capitalised words (with "of", "the", "for" between them), at most five.
     static func isBareName(_ text: String) -> Bool {
         let words = Words(text)
