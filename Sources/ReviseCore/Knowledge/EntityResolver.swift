@@ -384,6 +384,9 @@ struct EntityResolver {
         // A single word: capitalised mid-sentence twice, or once as a name of its own after "the" and never in
         // lower case ("in control of the Cheka", "joined the Mensheviks"; not "the Turksib railway").
         if single {
+            // Only ever a word before a noun after "the" ("the Kronstadt sailors", "the Kronstadt rebellion"): it
+            // names where or what the noun is about, not a term of its own.
+            if e.afterThe >= 2, e.aloneAfterThe == 0, e.afterThe >= e.midSentence { return nil }
             // Followers named after someone or something: "Stakhanovites", "Trotskyites".
             if words[0].hasSuffix("ites"), e.count >= 2, e.midSentence >= 1 { return .term }
             return e.midSentence >= 2 || (e.aloneAfterThe >= 1 && e.lowercase == 0 && e.placeCues == 0) ? .term : nil
