@@ -314,3 +314,81 @@ extension FactExtractorTests {
         #expect(roles.contains("Pemberton: in charge of the library"))
     }
 }
+
+extension FactExtractorTests {
+    func kind(_ kb: KnowledgeBase, _ name: String) -> Entity.Kind? { kb.entities.first { $0.name == name }?.kind }
+
+    @Test func placesByTheWordsAroundThemAndTheNamesListedWithThem() throws {
+        let kb = try knowledge(
+            """
+            The wool trade:
+
+            - Most of the fleeces came from the Pennine region and from the Cotswold hills.
+            - Mills were built in Halifax, in Bradford and in Leeds.
+            - Buyers travelled from Halifax, Bradford and the Calder.
+            - The Calder carried barges of wool past the Calder mills.
+            """)
+        #expect(kind(kb, "Pennine") == .place)
+        #expect(kind(kb, "Calder") == .place)
+    }
+
+    @Test func namesTheNotesUseOnceAfterThe() throws {
+        let kb = try knowledge(
+            """
+            The guild:
+
+            - In 1820 the weavers joined the Fellowship, later the Union.
+            - The weavers sent their complaints to the Assembly of Master Weavers.
+            - The price was set by the Wardmote. Every loom paid its levy.
+            - Orders came on the Tolworth barges.
+            """)
+        #expect(kind(kb, "Fellowship") == .term)
+        #expect(kind(kb, "Assembly of Master Weavers") == .organisation)
+        #expect(kind(kb, "Wardmote") == .term)
+        // A word before a noun names what the noun is about; it is not a term of its own.
+        #expect(kind(kb, "Tolworth") == nil)
+    }
+
+    @Test func aThingNamedBeforeItsName() throws {
+        let kb = try knowledge(
+            """
+            The town:
+
+            - The town's newspaper Clarion said the mill would close.
+            - Later the Clarion printed the mayor's letter, and the Clarion was read by every family.
+            """)
+        #expect(!kb.people.map(\.name).contains("Clarion"))
+        #expect(kind(kb, "Clarion") == .term)
+    }
+
+    @Test func quotationsOfSeveralSentencesAndWordsThatOnlyNameSomething() throws {
+        let kb = try knowledge(
+            """
+            Speeches:
+
+            - The mayor said in 1902: 'We have built the harbour. Now we must build the railway. Nothing else will do.'
+            - The council was labelled as practising "protectionism" by the traders.
+            - Harbour Model - 'trade before everything', building the quays first.
+            """)
+        let quotes = facts(kb, .quote)
+        #expect(quotes.count == 1)
+        #expect(quotes.first?.detail?.hasSuffix("Nothing else will do.") == true)
+        #expect(facts(kb, .definition).contains { $0.subject == "Harbour Model" })
+    }
+
+    @Test func aListOfCommentsOnEverydayTopicsHoldsNoDefinitions() throws {
+        let kb = try knowledge(
+            """
+            Strengths of the town:
+
+            - harbour trade - busy all year, ships from three countries
+            - skilled workforce - weavers and dyers
+            - schools - more of them, better attended
+            - Tolbooth - the old town hall where the council meets
+            """)
+        let subjects = facts(kb, .definition).compactMap(\.subject)
+        #expect(!subjects.contains("harbour trade"))
+        #expect(!subjects.contains("skilled workforce"))
+        #expect(subjects.contains("Tolbooth"))
+    }
+}

@@ -391,8 +391,7 @@ struct EntityResolver {
             if words[0].hasSuffix("ites"), e.count >= 2, e.midSentence >= 1 { return .term }
             return e.midSentence >= 2 || (e.aloneAfterThe >= 1 && e.lowercase == 0 && e.placeCues == 0) ? .term : nil
         }
-        // A name of several words: used twice, or once as a name of its own after "the" ("the Union of Soviet
-        // Writers").
+        // A name of several words, used twice.
         if e.count >= 2 && e.midSentence >= 1 { return .term }
         // Once, the name is of a body ("the Union of Soviet Writers", "the Supreme Council of National Economy").
         return e.aloneAfterThe >= 1 && words.contains("of") && words.contains(where: Vocabulary.institutionHeads.contains) ? .organisation : nil
