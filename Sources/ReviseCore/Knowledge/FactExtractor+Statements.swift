@@ -215,7 +215,7 @@ extension FactExtractor.Reader {
                 words[j + 2].isCapitalised, !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2].lower)
             {
                 j += 2
-            } else if next.lower == "and", next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
+            } else if next.lower == "and", j == i, next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
                 let head = (j + 2..<min(n, j + 5)).first(where: { Vocabulary.institutionHeads.contains(words[$0].lower) }),
                 (j + 2...head).allSatisfy({ words[$0].isCapitalised && ($0 == head || words[$0].punctuationAfter.isEmpty) })
             {
