@@ -211,15 +211,22 @@ extension FactExtractor.Reader {
                 j += 1
             } else if (next.lower == "of" || next.lower == "for"), next.punctuationAfter.isEmpty, j + 2 < n,
                 Vocabulary.roleNouns.contains(words[i].lower) || Vocabulary.institutionHeads.contains(words[i].lower)
-                    || Vocabulary.institutionHeads.contains(words[j].lower),
+                    || Vocabulary.institutionHeads.contains(words[j].lower)
+                    // A title after a word for a made thing: "his book Foundations of Leninism".
+                    || (i > 0 && words[i - 1].punctuationAfter.isEmpty && !words[i - 1].isCapitalised
+                        && Vocabulary.thingNouns.contains(words[i - 1].lower)),
                 words[j + 2].isCapitalised, !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2].lower)
             {
                 j += 2
-            } else if next.lower == "and", j == i, next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
+            } else if next.lower == "and",
+                j == i || (j == i + 1 && Vocabulary.leadingFunctionWords.contains(words[i].lower))
+                    || (j > i && ["of", "for"].contains(words[j - 1].lower)),
+                next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
                 let head = (j + 2..<min(n, j + 5)).first(where: { Vocabulary.institutionHeads.contains(words[$0].lower) }),
                 (j + 2...head).allSatisfy({ words[$0].isCapitalised && ($0 == head || words[$0].punctuationAfter.isEmpty) })
             {
-                // "Workers and Peasants Inspectorate": one body named with an "and".
+                // "Workers and Peasants Inspectorate", "Head of Workers and Peasants Inspectorate": one body named
+                // with an "and" after one word ("Truman Doctrine and Marshall Plan" are two names).
                 j = head
                 break
             } else if next.lower == "the", j == i, next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
