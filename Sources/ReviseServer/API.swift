@@ -131,13 +131,13 @@ extension Site {
         api.get("session") { _, context in Responses.json(["csrf": context.csrf]) }
         api.get("today") { _, _ in Responses.json(try self.todayReport()) }
         api.get("stats") { _, _ in Responses.json(try self.statsReport()) }
-        api.get("next") { request, context in Responses.json(try self.nextCard(preferring: request.query("card"), context: context)) }
+        api.get("next") { request, context in Responses.json(try await self.nextCard(preferring: request.query("card"), context: context)) }
         api.post("review") { request, context in
             var request = request
             let body = try await request.json(ReviewRequest.self)
-            let after = try self.rate(cardID: body.card, rating: body.rating.rating)
+            let after = try await self.rate(cardID: body.card, rating: body.rating.rating)
             let saved = "\(body.rating.rating.name) — next in \(Self.interval(from: after.schedule.lastReview ?? self.now, to: after.schedule.due))"
-            return Responses.json(ReviewAnswer(reviewed: after, saved: saved, next: try self.nextCard(context: context)))
+            return Responses.json(ReviewAnswer(reviewed: after, saved: saved, next: try await self.nextCard(context: context, checked: true)))
         }
         api.post("check") { request, _ in
             var request = request
@@ -151,7 +151,7 @@ extension Site {
             guard let card = try self.store.undoLastReview() else {
                 throw UserError(.conflict, "There is no rating to undo.")
             }
-            return Responses.json(try self.nextCard(preferring: card.card.id, context: context))
+            return Responses.json(try await self.nextCard(preferring: card.card.id, context: context))
         }
         api.get("cards") { request, _ in
             let cards = try self.filteredCards(try CardFilter(request))

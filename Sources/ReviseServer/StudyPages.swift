@@ -20,15 +20,24 @@ extension Site {
         var html: String
     }
 
-    /// The card to study now (or `preferring`, when it names a card), with what is left.
-    func nextCard(preferring id: String? = nil, context: ReviseContext) throws -> NextCard {
+    /// The card to study now (or `preferring`, when it names a card), with what is left. Without `preferring`, the
+    /// queue kept in memory by the store answers (`checked` asks the store first whether another process wrote to
+    /// the file; the answer to a rating need not, its group of ratings has just asked).
+    func nextCard(preferring id: String? = nil, context: ReviseContext, checked: Bool = false) async throws -> NextCard {
+        if !checked { try await store.noticeOtherWriters() }
         let now = self.now
-        let (queue, next) = try store.nextCard(
-            at: now, newPerDay: options.newPerDay, dayStart: StudyDay.start(of: now), preferring: id)
-        let c = queue.counts
-        let counts = StudyCounts(new: c.new, learning: c.learning, review: c.review)
-        let card = next
-        guard let card else {
+        let dayStart = StudyDay.start(of: now)
+        let counts: StudyCounts
+        let next: StoredCard?
+        if let id {
+            let (queue, card) = try store.nextCard(at: now, newPerDay: options.newPerDay, dayStart: dayStart, preferring: id)
+            let c = queue.counts
+            (counts, next) = (StudyCounts(new: c.new, learning: c.learning, review: c.review), card)
+        } else {
+            let (c, card) = try store.nextStudyCard(at: now, newPerDay: options.newPerDay, dayStart: dayStart)
+            (counts, next) = (StudyCounts(new: c.new, learning: c.learning, review: c.review), card)
+        }
+        guard let card = next else {
             return NextCard(card: nil, counts: counts, html: try doneFragment(counts: counts, now: now).text)
         }
         return NextCard(card: card, counts: counts, html: cardFragment(card, counts: counts, context: context, now: now).text)
@@ -129,8 +138,8 @@ extension Site {
             """
     }
 
-    func studyPage(_ request: Request, context: ReviseContext) throws -> Response {
-        let next = try nextCard(preferring: request.query("card"), context: context)
+    func studyPage(_ request: Request, context: ReviseContext) async throws -> Response {
+        let next = try await nextCard(preferring: request.query("card"), context: context)
         return Responses.html(
             layout(
                 title: "Study", active: "/study", context: context,
@@ -140,13 +149,16 @@ extension Site {
                     """))
     }
 
-    /// Rates a card for the form and the API alike; the rating is on disk when this returns.
-    func rate(cardID: String, rating: Rating) throws -> StoredCard {
+    /// Rates a card for the form and the API alike; the rating is on disk when this returns. Ratings that arrive
+    /// together are committed together, each answered after its commit.
+    func rate(cardID: String, rating: Rating) async throws -> StoredCard {
         // Two ratings of one card sent at once (two tabs) may reach the database in the other order; the later
         // one is then timed again rather than refused.
         for attempt in 1...3 {
             do {
-                return try store.review(card: cardID, rating: rating, at: now, scheduler: scheduler)
+                let now = self.now
+                return try await store.review(
+                    card: cardID, rating: rating, at: now, dayStart: StudyDay.start(of: now), scheduler: scheduler)
             } catch {
                 guard case .invalid(let why) = error else { throw error }
                 if attempt == 3 { throw UserError(.conflict, why) }
@@ -162,12 +174,12 @@ extension Site {
     }
 
     func addStudyRoutes(to router: Router<ReviseContext>) {
-        router.get("/study") { request, context in try self.studyPage(request, context: context) }
+        router.get("/study") { request, context in try await self.studyPage(request, context: context) }
         router.post("/study/review") { request, context in
             var request = request
             let form = try await request.form()
             guard let id = form["card"], !id.isEmpty else { throw UserError.badRequest("The form did not say which card was rated.") }
-            _ = try self.rate(cardID: id, rating: try Self.rating(form["rating"]))
+            _ = try await self.rate(cardID: id, rating: try Self.rating(form["rating"]))
             return Responses.redirect("/study")
         }
         router.post("/study/undo") { _, _ in
