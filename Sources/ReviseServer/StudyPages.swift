@@ -47,8 +47,19 @@ extension Site {
         ![.choice, .ordering, .exam].contains(card.kind) && AnswerCheck.canType(card.answer)
     }
 
-    func cardFragment(_ stored: StoredCard, counts: StudyCounts, context: ReviseContext, now: Date) -> HTML {
-        let card = stored.card
+    /// The rating buttons, each with the interval it would give the card from now.
+    func ratingButtons(_ schedule: CardSchedule, now: Date) -> [HTML] {
+        Rating.allCases.map { rating -> HTML in
+            let after = scheduler.review(schedule, rating, at: now, chance: 0.5)
+            return """
+                <button type="submit" name="rating" value="\(rating.rawValue)" class="rate-\(rating.name)"><kbd>\(rating.rawValue)</kbd> \(rating.name.capitalized) <small>\(Self.interval(from: now, to: after.due))</small></button>
+                """
+        }
+    }
+
+    /// The study card: its words and where it comes from, with the counts, its state, the page's CSRF token and
+    /// the rating buttons put in. `cardFragment` draws it from a template kept per card.
+    func drawCardFragment(_ card: Card, countsBar: HTML, state: String, csrf: HTML, buttons: [HTML]) -> HTML {
         let typable = Self.canType(card)
         var front: HTML = "<div class=\"prompt\">\(HTML.cardText(card.prompt))</div>"
         if card.kind == .ordering, let colon = card.prompt.range(of: ": ") {
@@ -87,29 +98,22 @@ extension Site {
             }
             back += "<div class=\"source\">\(source)</div>"
         }
-        let buttons = Rating.allCases.map { rating -> HTML in
-            let after = scheduler.review(stored.schedule, rating, at: now, chance: 0.5)
-            return """
-                <button type="submit" name="rating" value="\(rating.rawValue)" class="rate-\(rating.name)"><kbd>\(rating.rawValue)</kbd> \(rating.name.capitalized) <small>\(Self.interval(from: now, to: after.due))</small></button>
-                """
-        }
-        let state = stored.isNew ? "new" : stored.schedule.phase == .review ? "review" : "learning"
         return """
             <article class="study-card" id="study-card" data-card="\(card.id)" data-typable="\(typable ? "true" : "false")" data-answer="\(card.answer)">
-              \(countsBar(counts))
+              \(countsBar)
               <p class="card-meta"><span class="badge kind-\(card.kind.rawValue)">\(card.kind.rawValue)</span> <span class="badge state-\(state)">\(state)</span> <span class="topic">\(card.topic.joined(separator: " › "))</span></p>
               <div class="front">\(front)</div>
               <details class="answer-box" id="answer-box">
                 <summary class="button primary reveal">Show answer <kbd>Space</kbd></summary>
                 <div class="back">\(back)</div>
                 <form class="rate" method="post" action="/study/review">
-                  \(csrfField(context))<input type="hidden" name="card" value="\(card.id)">
+                  \(csrf)<input type="hidden" name="card" value="\(card.id)">
                   \(buttons)
                 </form>
               </details>
               <div class="study-tools">
-                <form method="post" action="/study/undo">\(csrfField(context))<button type="submit" class="link" id="undo"><kbd>U</kbd> Undo last rating</button></form>
-                <form method="post" action="/cards/\(card.id)/suspend">\(csrfField(context))<input type="hidden" name="suspended" value="1"><input type="hidden" name="back" value="/study"><button type="submit" class="link"><kbd>S</kbd> Suspend</button></form>
+                <form method="post" action="/study/undo">\(csrf)<button type="submit" class="link" id="undo"><kbd>U</kbd> Undo last rating</button></form>
+                <form method="post" action="/cards/\(card.id)/suspend">\(csrf)<input type="hidden" name="suspended" value="1"><input type="hidden" name="back" value="/study"><button type="submit" class="link"><kbd>S</kbd> Suspend</button></form>
                 <a href="/cards/\(card.id)"><kbd>E</kbd> Edit card</a>
               </div>
             </article>

@@ -357,7 +357,7 @@ extension ReviseStore {
         }
         var reviewCount: Int = row[6]
         var lapseCount: Int = row[7]
-        let previous = try JSONEncoder().encode(ScheduleSnapshot(schedule: before, reviewCount: reviewCount, lapseCount: lapseCount))
+        let previous = ScheduleSnapshot(schedule: before, reviewCount: reviewCount, lapseCount: lapseCount).json
         var s = scheduler.review(before, rating, at: time, chance: Double.random(in: 0..<1))
         reviewCount += 1
         if rating == .again, before.phase == .review { lapseCount += 1 }

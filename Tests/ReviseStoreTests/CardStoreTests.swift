@@ -159,6 +159,20 @@ struct CardStoreTests {
         #expect(try store.reviews(of: one).count == before - 1)
     }
 
+    @Test func whatUndoKeepsIsReadBackExactly() throws {
+        let scheduler = try Scheduler()
+        var schedule = CardSchedule(due: start)
+        for (i, rating) in [Rating.good, .again, .easy, .hard, .good, .again, .good].enumerated() {
+            let snapshot = ReviseStore.ScheduleSnapshot(schedule: schedule, reviewCount: i, lapseCount: i / 3)
+            let read = try JSONDecoder().decode(ReviseStore.ScheduleSnapshot.self, from: snapshot.json)
+            #expect(read.schedule == schedule && read.reviewCount == i && read.lapseCount == i / 3)
+            // The same fields as JSONEncoder writes (it does not promise their order).
+            let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(snapshot)) as? NSDictionary
+            #expect(encoded == (try JSONSerialization.jsonObject(with: snapshot.json) as? NSDictionary))
+            schedule = scheduler.review(schedule, rating, at: start + Double(i) * 86400.123, chance: Double(i) / 7)
+        }
+    }
+
     @Test func theQueueKeptInMemoryAgreesWithTheDatabase() async throws {
         let store = try ReviseStore.inMemory()
         try save(store, Self.terror)
