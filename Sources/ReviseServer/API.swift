@@ -11,7 +11,7 @@ extension Site {
         var rating: RatingValue
 
         /// The body as clients send it, `{"card": "c2765b8349efe", "rating": 3}` (or `"rating": "good"`), read
-        /// without `JSONDecoder`; nil for anything else (escapes, other fields, a field twice), which
+        /// without `JSONDecoder`; nil for anything else (escapes, other fields, a field twice, bytes beyond ASCII), which
         /// `Request.json` then reads, with its messages for what is wrong.
         static func plain(_ body: ByteBuffer) -> (card: String, rating: String)? {
             body.withUnsafeReadableBytes { bytes -> (card: String, rating: String)? in
@@ -30,7 +30,12 @@ extension Site {
                     if bytes[i] == UInt8(ascii: "\"") {
                         let start = i + 1
                         var end = start
-                        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+                        // ASCII only: JSONDecoder is left to judge other bytes (and refuse what is not UTF-8).
+                        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+                            (0x20..<0x80).contains(bytes[end])
+                        {
+                            end += 1
+                        }
                         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
                         i = end + 1
                         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)

@@ -218,7 +218,7 @@ struct ServerTests {
         }
         // The review body read without JSONDecoder: the same card and rating, or left to JSONDecoder.
         for body in [
-            #"{"card": "c2765b8349efe", "rating": 3}"#, #"{"rating":"good","card":"c1"}"#, " {\n\"card\" : \"é\" ,\t\"rating\": 4 }\n",
+            #"{"card": "c2765b8349efe", "rating": 3}"#, #"{"rating":"good","card":"c1"}"#, " {\n\"card\" : \"c9\" ,\t\"rating\": 4 }\n",
             #"{"card": "c1", "rating": "7"}"#,
         ] {
             let plain = try #require(Site.ReviewRequest.plain(ByteBuffer(string: body)), "\(body)")
@@ -229,7 +229,7 @@ struct ServerTests {
         for body in [
             #"{"card": "c\u0031", "rating": 3}"#, #"{"card": "c1", "rating": 3, "x": 1}"#, #"{"card": "c1"}"#, #"{"card": "c1", "rating": 03}"#,
             #"{"card": "c1", "rating": 3.0}"#, #"{"card": 1, "rating": 3}"#, #"{"card": "c1", "card": "c2", "rating": 3}"#, "", "[]",
-            #"{"card": "c1", "rating": 3} x"#,
+            #"{"card": "c1", "rating": 3} x"#, #"{"card": "é", "rating": 3}"#,
         ] {
             #expect(Site.ReviewRequest.plain(ByteBuffer(string: body)) == nil, "\(body)")
         }
