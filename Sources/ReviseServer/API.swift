@@ -9,6 +9,70 @@ extension Site {
     struct ReviewRequest: Decodable {
         var card: String
         var rating: RatingValue
+
+        /// The body as clients send it, `{"card": "c2765b8349efe", "rating": 3}` (or `"rating": "good"`), read
+        /// without `JSONDecoder`; nil for anything else (escapes, other fields, a field twice, bytes beyond ASCII), which
+        /// `Request.json` then reads, with its messages for what is wrong.
+        static func plain(_ body: ByteBuffer) -> (card: String, rating: String)? {
+            body.withUnsafeReadableBytes { bytes -> (card: String, rating: String)? in
+                var i = 0
+                func space() { while i < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) { i += 1 } }
+                func take(_ byte: UInt8) -> Bool {
+                    space()
+                    guard i < bytes.count, bytes[i] == byte else { return false }
+                    i += 1
+                    return true
+                }
+                /// A string with no escapes, or a whole number.
+                func scalar() -> String? {
+                    space()
+                    guard i < bytes.count else { return nil }
+                    if bytes[i] == UInt8(ascii: "\"") {
+                        let start = i + 1
+                        var end = start
+                        // ASCII only: JSONDecoder is left to judge other bytes (and refuse what is not UTF-8).
+                        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+                            (0x20..<0x80).contains(bytes[end])
+                        {
+                            end += 1
+                        }
+                        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+                        i = end + 1
+                        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    }
+                    let start = i
+                    while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
+                    guard i > start, i - start < 10 else { return nil }
+                    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                }
+                guard take(UInt8(ascii: "{")) else { return nil }
+                var card: String?
+                var rating: String?
+                var numberRating = false
+                for n in 0..<2 {
+                    if n == 1, !take(UInt8(ascii: ",")) { return nil }
+                    space()
+                    let quoted = i < bytes.count && bytes[i] == UInt8(ascii: "\"")
+                    guard quoted, let key = scalar(), take(UInt8(ascii: ":")) else { return nil }
+                    space()
+                    let isString = i < bytes.count && bytes[i] == UInt8(ascii: "\"")
+                    guard let value = scalar() else { return nil }
+                    switch key {
+                    case "card" where card == nil && isString: card = value
+                    case "rating" where rating == nil:
+                        rating = value
+                        numberRating = !isString
+                    default: return nil
+                    }
+                }
+                guard take(UInt8(ascii: "}")) else { return nil }
+                space()
+                guard i == bytes.count, let card, let rating else { return nil }
+                // A number is read as JSONDecoder reads an Int: "03" is not JSON.
+                if numberRating, rating.count > 1, rating.hasPrefix("0") { return nil }
+                return (card, rating)
+            }
+        }
     }
 
     /// A rating as 1–4 or its name.
@@ -131,13 +195,23 @@ extension Site {
         api.get("session") { _, context in Responses.json(["csrf": context.csrf]) }
         api.get("today") { _, _ in Responses.json(try self.todayReport()) }
         api.get("stats") { _, _ in Responses.json(try self.statsReport()) }
-        api.get("next") { request, context in Responses.json(try self.nextCard(preferring: request.query("card"), context: context)) }
+        api.get("next") { request, context in
+            Self.jsonResponse(self.json(try await self.nextCard(preferring: request.query("card"), context: context)))
+        }
         api.post("review") { request, context in
             var request = request
-            let body = try await request.json(ReviewRequest.self)
-            let after = try self.rate(cardID: body.card, rating: body.rating.rating)
-            let saved = "\(body.rating.rating.name) — next in \(Self.interval(from: after.schedule.lastReview ?? self.now, to: after.schedule.due))"
-            return Responses.json(ReviewAnswer(reviewed: after, saved: saved, next: try self.nextCard(context: context)))
+            let card: String
+            let rating: Rating
+            let bytes = try await request.collectBody(upTo: 1_000_000)
+            if let plain = ReviewRequest.plain(bytes) {
+                (card, rating) = (plain.card, try Self.rating(plain.rating))
+            } else {
+                let body = try await request.json(ReviewRequest.self)
+                (card, rating) = (body.card, body.rating.rating)
+            }
+            let after = try await self.rate(cardID: card, rating: rating)
+            let saved = "\(rating.name) — next in \(Self.interval(from: after.schedule.lastReview ?? self.now, to: after.schedule.due))"
+            return Self.jsonResponse(self.json(ReviewAnswer(reviewed: after, saved: saved, next: try await self.nextCard(context: context, checked: true))))
         }
         api.post("check") { request, _ in
             var request = request
@@ -151,7 +225,7 @@ extension Site {
             guard let card = try self.store.undoLastReview() else {
                 throw UserError(.conflict, "There is no rating to undo.")
             }
-            return Responses.json(try self.nextCard(preferring: card.card.id, context: context))
+            return Self.jsonResponse(self.json(try await self.nextCard(preferring: card.card.id, context: context)))
         }
         api.get("cards") { request, _ in
             let cards = try self.filteredCards(try CardFilter(request))

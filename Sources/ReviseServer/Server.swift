@@ -46,6 +46,8 @@ final class Site: Sendable {
     let assets: Assets
     /// The merged knowledge of the notes, kept while the notes do not change, with parts of pages drawn from it.
     private let knowledgeCache = Mutex<(signature: String, knowledge: KnowledgeBase, drawn: [String: HTML])?>(nil)
+    /// The study card's JSON and HTML templates, kept per card.
+    let drawings = StudyDrawings()
 
     init(store: ReviseStore, options: ServerOptions) throws {
         self.store = store

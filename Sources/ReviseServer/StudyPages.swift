@@ -20,15 +20,24 @@ extension Site {
         var html: String
     }
 
-    /// The card to study now (or `preferring`, when it names a card), with what is left.
-    func nextCard(preferring id: String? = nil, context: ReviseContext) throws -> NextCard {
+    /// The card to study now (or `preferring`, when it names a card), with what is left. Without `preferring`, the
+    /// queue kept in memory by the store answers (`checked` asks the store first whether another process wrote to
+    /// the file; the answer to a rating need not, its group of ratings has just asked).
+    func nextCard(preferring id: String? = nil, context: ReviseContext, checked: Bool = false) async throws -> NextCard {
+        if !checked { try await store.noticeOtherWriters() }
         let now = self.now
-        let (queue, next) = try store.nextCard(
-            at: now, newPerDay: options.newPerDay, dayStart: StudyDay.start(of: now), preferring: id)
-        let c = queue.counts
-        let counts = StudyCounts(new: c.new, learning: c.learning, review: c.review)
-        let card = next
-        guard let card else {
+        let dayStart = StudyDay.start(of: now)
+        let counts: StudyCounts
+        let next: StoredCard?
+        if let id {
+            let (queue, card) = try store.nextCard(at: now, newPerDay: options.newPerDay, dayStart: dayStart, preferring: id)
+            let c = queue.counts
+            (counts, next) = (StudyCounts(new: c.new, learning: c.learning, review: c.review), card)
+        } else {
+            let (c, card) = try store.nextStudyCard(at: now, newPerDay: options.newPerDay, dayStart: dayStart)
+            (counts, next) = (StudyCounts(new: c.new, learning: c.learning, review: c.review), card)
+        }
+        guard let card = next else {
             return NextCard(card: nil, counts: counts, html: try doneFragment(counts: counts, now: now).text)
         }
         return NextCard(card: card, counts: counts, html: cardFragment(card, counts: counts, context: context, now: now).text)
@@ -38,8 +47,19 @@ extension Site {
         ![.choice, .ordering, .exam].contains(card.kind) && AnswerCheck.canType(card.answer)
     }
 
-    func cardFragment(_ stored: StoredCard, counts: StudyCounts, context: ReviseContext, now: Date) -> HTML {
-        let card = stored.card
+    /// The rating buttons, each with the interval it would give the card from now.
+    func ratingButtons(_ schedule: CardSchedule, now: Date) -> [HTML] {
+        Rating.allCases.map { rating -> HTML in
+            let after = scheduler.review(schedule, rating, at: now, chance: 0.5)
+            return """
+                <button type="submit" name="rating" value="\(rating.rawValue)" class="rate-\(rating.name)"><kbd>\(rating.rawValue)</kbd> \(rating.name.capitalized) <small>\(Self.interval(from: now, to: after.due))</small></button>
+                """
+        }
+    }
+
+    /// The study card: its words and where it comes from, with the counts, its state, the page's CSRF token and
+    /// the rating buttons put in. `cardFragment` draws it from a template kept per card.
+    func drawCardFragment(_ card: Card, countsBar: HTML, state: String, csrf: HTML, buttons: [HTML]) -> HTML {
         let typable = Self.canType(card)
         var front: HTML = "<div class=\"prompt\">\(HTML.cardText(card.prompt))</div>"
         if card.kind == .ordering, let colon = card.prompt.range(of: ": ") {
@@ -78,29 +98,22 @@ extension Site {
             }
             back += "<div class=\"source\">\(source)</div>"
         }
-        let buttons = Rating.allCases.map { rating -> HTML in
-            let after = scheduler.review(stored.schedule, rating, at: now, chance: 0.5)
-            return """
-                <button type="submit" name="rating" value="\(rating.rawValue)" class="rate-\(rating.name)"><kbd>\(rating.rawValue)</kbd> \(rating.name.capitalized) <small>\(Self.interval(from: now, to: after.due))</small></button>
-                """
-        }
-        let state = stored.isNew ? "new" : stored.schedule.phase == .review ? "review" : "learning"
         return """
             <article class="study-card" id="study-card" data-card="\(card.id)" data-typable="\(typable ? "true" : "false")" data-answer="\(card.answer)">
-              \(countsBar(counts))
+              \(countsBar)
               <p class="card-meta"><span class="badge kind-\(card.kind.rawValue)">\(card.kind.rawValue)</span> <span class="badge state-\(state)">\(state)</span> <span class="topic">\(card.topic.joined(separator: " › "))</span></p>
               <div class="front">\(front)</div>
               <details class="answer-box" id="answer-box">
                 <summary class="button primary reveal">Show answer <kbd>Space</kbd></summary>
                 <div class="back">\(back)</div>
                 <form class="rate" method="post" action="/study/review">
-                  \(csrfField(context))<input type="hidden" name="card" value="\(card.id)">
+                  \(csrf)<input type="hidden" name="card" value="\(card.id)">
                   \(buttons)
                 </form>
               </details>
               <div class="study-tools">
-                <form method="post" action="/study/undo">\(csrfField(context))<button type="submit" class="link" id="undo"><kbd>U</kbd> Undo last rating</button></form>
-                <form method="post" action="/cards/\(card.id)/suspend">\(csrfField(context))<input type="hidden" name="suspended" value="1"><input type="hidden" name="back" value="/study"><button type="submit" class="link"><kbd>S</kbd> Suspend</button></form>
+                <form method="post" action="/study/undo">\(csrf)<button type="submit" class="link" id="undo"><kbd>U</kbd> Undo last rating</button></form>
+                <form method="post" action="/cards/\(card.id)/suspend">\(csrf)<input type="hidden" name="suspended" value="1"><input type="hidden" name="back" value="/study"><button type="submit" class="link"><kbd>S</kbd> Suspend</button></form>
                 <a href="/cards/\(card.id)"><kbd>E</kbd> Edit card</a>
               </div>
             </article>
@@ -129,8 +142,8 @@ extension Site {
             """
     }
 
-    func studyPage(_ request: Request, context: ReviseContext) throws -> Response {
-        let next = try nextCard(preferring: request.query("card"), context: context)
+    func studyPage(_ request: Request, context: ReviseContext) async throws -> Response {
+        let next = try await nextCard(preferring: request.query("card"), context: context)
         return Responses.html(
             layout(
                 title: "Study", active: "/study", context: context,
@@ -140,13 +153,16 @@ extension Site {
                     """))
     }
 
-    /// Rates a card for the form and the API alike; the rating is on disk when this returns.
-    func rate(cardID: String, rating: Rating) throws -> StoredCard {
+    /// Rates a card for the form and the API alike; the rating is on disk when this returns. Ratings that arrive
+    /// together are committed together, each answered after its commit.
+    func rate(cardID: String, rating: Rating) async throws -> StoredCard {
         // Two ratings of one card sent at once (two tabs) may reach the database in the other order; the later
         // one is then timed again rather than refused.
         for attempt in 1...3 {
             do {
-                return try store.review(card: cardID, rating: rating, at: now, scheduler: scheduler)
+                let now = self.now
+                return try await store.review(
+                    card: cardID, rating: rating, at: now, dayStart: StudyDay.start(of: now), scheduler: scheduler)
             } catch {
                 guard case .invalid(let why) = error else { throw error }
                 if attempt == 3 { throw UserError(.conflict, why) }
@@ -162,12 +178,12 @@ extension Site {
     }
 
     func addStudyRoutes(to router: Router<ReviseContext>) {
-        router.get("/study") { request, context in try self.studyPage(request, context: context) }
+        router.get("/study") { request, context in try await self.studyPage(request, context: context) }
         router.post("/study/review") { request, context in
             var request = request
             let form = try await request.form()
             guard let id = form["card"], !id.isEmpty else { throw UserError.badRequest("The form did not say which card was rated.") }
-            _ = try self.rate(cardID: id, rating: try Self.rating(form["rating"]))
+            _ = try await self.rate(cardID: id, rating: try Self.rating(form["rating"]))
             return Responses.redirect("/study")
         }
         router.post("/study/undo") { _, _ in

@@ -277,6 +277,20 @@ extension ReviseStore {
         var schedule: CardSchedule
         var reviewCount: Int
         var lapseCount: Int
+
+        /// What `JSONEncoder().encode(self)` gives (the same fields and numbers; `JSONEncoder` does not promise an
+        /// order of keys), written by hand.
+        var json: Data {
+            var w = JSONWriter(capacity: 160)
+            w.raw("{\"schedule\":")
+            w.plainSchedule(schedule)
+            w.raw(",\"reviewCount\":")
+            w.int(reviewCount)
+            w.raw(",\"lapseCount\":")
+            w.int(lapseCount)
+            w.raw("}")
+            return Data(w.bytes)
+        }
     }
 
     /// A card's reviews, oldest first.

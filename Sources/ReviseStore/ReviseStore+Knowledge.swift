@@ -90,6 +90,18 @@ extension ReviseStore {
     /// The passage of the notes a citation points into, with its topic: what a student reads to see where a fact
     /// came from. Nil when the source is gone.
     public func passage(at citation: Citation) throws(StoreError) -> (topic: String, text: String)? {
+        // Kept until the next write.
+        let version = memory.current
+        if let kept = memory.passages.withLock({ $0.version == version ? $0.byCitation[citation] : nil }) { return kept }
+        let passage = try readPassage(at: citation)
+        memory.passages.withLock { kept in
+            if kept.version != version { kept = (version, [:]) }
+            kept.byCitation[citation] = passage
+        }
+        return passage
+    }
+
+    func readPassage(at citation: Citation) throws(StoreError) -> (topic: String, text: String)? {
         try read { db in
             try Row.fetchOne(
                 db,

@@ -1,10 +1,22 @@
 import Foundation
 import GRDB
 import ReviseCore
+import Synchronization
 
 /// The student's day: it starts at local midnight.
 public enum StudyDay {
-    public static func start(of now: Date) -> Date { Calendar.current.startOfDay(for: now) }
+    public static func start(of now: Date) -> Date {
+        if let day = today.withLock({ $0 }), day.start <= now, now < day.next { return day.start }
+        let calendar = Calendar.current
+        let start = calendar.startOfDay(for: now)
+        // A day is 23 to 25 hours long: 30 hours on is always within the next one.
+        let next = calendar.startOfDay(for: start.addingTimeInterval(30 * 3600))
+        today.withLock { $0 = (start, next) }
+        return start
+    }
+
+    /// The last day asked for, kept: working it out through the calendar takes longer than a rating.
+    private static let today = Mutex<(start: Date, next: Date)?>(nil)
 }
 
 extension ReviseStore {

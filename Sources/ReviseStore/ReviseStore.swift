@@ -6,6 +6,8 @@ import ReviseCore
 /// a source and its outline are saved together or not at all.
 public final class ReviseStore: Sendable {
     let writer: any DatabaseWriter
+    /// The study queue and the cards' words kept between requests, and the writer of ratings in groups.
+    let memory = StudyMemory()
 
     /// Opens (creating if needed) the SQLite file at `path`, making its folder first.
     public convenience init(path: String) throws(StoreError) {
@@ -64,8 +66,10 @@ public final class ReviseStore: Sendable {
         }
     }
 
-    /// Runs a write in one transaction, turning database errors into `StoreError`.
+    /// Runs a write in one transaction, turning database errors into `StoreError`. What is kept in memory for
+    /// study is read again after it.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        defer { memory.changed() }
         do {
             return try writer.write(body)
         } catch let error as StoreError {

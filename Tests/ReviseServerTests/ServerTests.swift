@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ReviseCore
-import ReviseServer
+@testable import ReviseServer
 import ReviseStore
 import Testing
 import TestSupport
@@ -158,6 +158,99 @@ struct ServerTests {
             let form = try await client.post("/study/review", form: "card=\(card)&rating=3")
             #expect(form.status == .seeOther)
             #expect(try server.store.reviews(of: card).count == 1)
+        }
+    }
+
+    @Test("ratings sent at once are each on disk when answered 200, and none is lost")
+    func concurrentRatings() async throws {
+        let server = try LiveServer()
+        try await server.run { client in
+            let next = try await client.get("/api/next").json
+            let card = try #require((next["card"] as? [String: Any]).flatMap { ($0["card"] as? [String: Any])?["id"] as? String })
+            let store = server.store
+            let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+                for i in 0..<16 {
+                    group.addTask {
+                        let answer = try await client.post("/api/review", json: #"{"card": "\#(card)", "rating": \#(i % 4 + 1)}"#)
+                        guard answer.status == .ok else { return 0 }
+                        // The answer says how many ratings the card has had; all of them are in the database.
+                        let count = try #require((answer.json["reviewed"] as? [String: Any])?["reviewCount"] as? Int)
+                        #expect(try store.reviews(of: card).count >= count)
+                        #expect((answer.json["next"] as? [String: Any])?["counts"] != nil)
+                        return 1
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(answered >= 1)
+            #expect(try store.reviews(of: card).count == answered)
+            #expect(try store.card(id: card)?.reviewCount == answered)
+        }
+    }
+
+    @Test("the study answers written by hand are the bytes JSONEncoder writes")
+    func handWrittenJSON() throws {
+        let server = try LiveServer()
+        let site = try Site(store: server.store, options: server.options)
+        let html = "<article class=\"study-card\" data-answer=\"it's / \\ \u{1}\u{1F}\t\r\n é 🙂\">"
+        var cards = try server.store.cards()
+        #expect(cards.count > 100)
+        let scheduler = try Scheduler()
+        let start = Date(timeIntervalSince1970: 1_790_000_123.456)
+        for (i, card) in cards.enumerated() where i % 3 == 0 {
+            var stored = card
+            stored.schedule = scheduler.review(
+                card.schedule, Rating(rawValue: i % 4 + 1)!, at: start + Double(i) * 3607.77, chance: Double(i % 10) / 10)
+            stored.reviewCount = i
+            stored.lapseCount = i / 7
+            stored.suspended = i % 2 == 0
+            if i % 5 == 0 { stored.generated = CardText(prompt: "What \"was\" it?\n", answer: "This / that") }
+            cards[i] = stored
+        }
+        for (i, card) in cards.enumerated() {
+            let next = Site.NextCard(
+                card: i % 11 == 0 ? nil : card, counts: .init(new: i, learning: 2, review: 300), html: html + card.card.prompt)
+            #expect(site.json(next) == [UInt8](try Responses.encoder.encode(next)), "\(card.card.id)")
+            let answer = Site.ReviewAnswer(reviewed: card, saved: "good — next in \(i)m", next: next)
+            let expected = [UInt8](try Responses.encoder.encode(answer))
+            let written = site.json(answer)
+            #expect(written == expected, "\(String(decoding: written, as: UTF8.self))\n\(String(decoding: expected, as: UTF8.self))")
+        }
+        // The review body read without JSONDecoder: the same card and rating, or left to JSONDecoder.
+        for body in [
+            #"{"card": "c2765b8349efe", "rating": 3}"#, #"{"rating":"good","card":"c1"}"#, " {\n\"card\" : \"c9\" ,\t\"rating\": 4 }\n",
+            #"{"card": "c1", "rating": "7"}"#,
+        ] {
+            let plain = try #require(Site.ReviewRequest.plain(ByteBuffer(string: body)), "\(body)")
+            let decoded = try? JSONDecoder().decode(Site.ReviewRequest.self, from: Data(body.utf8))
+            #expect(plain.card == (try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["card"] as? String)
+            #expect((try? Site.rating(plain.rating)) == decoded?.rating.rating)
+        }
+        for body in [
+            #"{"card": "c\u0031", "rating": 3}"#, #"{"card": "c1", "rating": 3, "x": 1}"#, #"{"card": "c1"}"#, #"{"card": "c1", "rating": 03}"#,
+            #"{"card": "c1", "rating": 3.0}"#, #"{"card": 1, "rating": 3}"#, #"{"card": "c1", "card": "c2", "rating": 3}"#, "", "[]",
+            #"{"card": "c1", "rating": 3} x"#, #"{"card": "é", "rating": 3}"#,
+        ] {
+            #expect(Site.ReviewRequest.plain(ByteBuffer(string: body)) == nil, "\(body)")
+        }
+        // The study card drawn from its kept template is the card drawn whole.
+        let csrf = HTML(raw: "<input type=\"hidden\" name=\"csrf\" value=\"0123abcd\">")
+        for (i, card) in cards.enumerated() {
+            let counts = Site.StudyCounts(new: i, learning: 1, review: 2)
+            let now = start + Double(i) * 600
+            let state = card.isNew ? "new" : card.schedule.phase == .review ? "review" : "learning"
+            let whole = site.drawCardFragment(
+                card.card, countsBar: site.countsBar(counts), state: state, csrf: csrf, buttons: site.ratingButtons(card.schedule, now: now))
+            #expect(site.cardFragment(card, counts: counts, csrf: csrf, now: now).text == whole.text, "\(card.card.id)")
+            #expect(site.cardFragment(card, counts: counts, csrf: csrf, now: now).text == whole.text, "\(card.card.id), kept")
+        }
+        // Dates far apart, with and without fractions of a second.
+        for seconds in [0, 1, 59.999, 951_782_400, 1_790_000_000.5, 4_102_444_799.9, 253_402_300_799] as [Double] {
+            var stored = cards[0]
+            stored.schedule.due = Date(timeIntervalSince1970: seconds)
+            stored.schedule.lastReview = Date(timeIntervalSince1970: seconds / 2)
+            let next = Site.NextCard(card: stored, counts: .init(new: 0, learning: 0, review: 0), html: "")
+            #expect(site.json(next) == [UInt8](try Responses.encoder.encode(next)), "\(seconds)")
         }
     }
 

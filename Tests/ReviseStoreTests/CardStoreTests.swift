@@ -109,6 +109,116 @@ struct CardStoreTests {
         #expect(counts.suspended == 1 && counts.review == 1 && counts.learning == 1)
     }
 
+    @Test func ratingsSentTogetherAreCommittedTogetherAndEachIsOnDiskWhenAnswered() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let store = try ReviseStore(path: folder.appendingPathComponent("revise.sqlite").path)
+        try save(store, Self.terror)
+        try store.refreshCards(at: start)
+        let ids = try store.cards().map(\.card.id)
+        let scheduler = try Scheduler(fuzz: false)
+        let day = StudyDay.start(of: Date())
+        // Each card rated once, all at once: every answer comes after its rating is in the database.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for id in ids {
+                group.addTask {
+                    let rated = try await store.review(card: id, rating: .good, at: Date(), dayStart: day, scheduler: scheduler)
+                    #expect(rated.reviewCount == 1 && rated.card.id == id)
+                    #expect(try store.reviews(of: id).count == 1)
+                    #expect(try store.card(id: id)?.schedule == rated.schedule)
+                }
+            }
+            try await group.waitForAll()
+        }
+        // One card rated by many at once: each answered rating is there, none lost.
+        let one = ids[0]
+        let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<24 {
+                group.addTask {
+                    for _ in 1...5 {
+                        do {
+                            let rated = try await store.review(card: one, rating: .good, at: Date(), dayStart: day, scheduler: scheduler)
+                            #expect(try store.reviews(of: one).count >= rated.reviewCount)
+                            return 1
+                        } catch StoreError.invalid {
+                            continue
+                        }
+                    }
+                    return 0
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(try store.reviews(of: one).count == 1 + answered)
+        #expect(try store.card(id: one)?.reviewCount == 1 + answered)
+        await #expect(throws: StoreError.self) {
+            try await store.review(card: "nope", rating: .good, at: Date(), dayStart: day, scheduler: scheduler)
+        }
+        // Undo still takes back the last rating.
+        let before = try store.reviews(of: one).count
+        #expect(try store.undoLastReview()?.card.id == one)
+        #expect(try store.reviews(of: one).count == before - 1)
+    }
+
+    @Test func whatUndoKeepsIsReadBackExactly() throws {
+        let scheduler = try Scheduler()
+        var schedule = CardSchedule(due: start)
+        for (i, rating) in [Rating.good, .again, .easy, .hard, .good, .again, .good].enumerated() {
+            let snapshot = ReviseStore.ScheduleSnapshot(schedule: schedule, reviewCount: i, lapseCount: i / 3)
+            let read = try JSONDecoder().decode(ReviseStore.ScheduleSnapshot.self, from: snapshot.json)
+            #expect(read.schedule == schedule && read.reviewCount == i && read.lapseCount == i / 3)
+            // The same fields as JSONEncoder writes (it does not promise their order).
+            let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(snapshot)) as? NSDictionary
+            #expect(encoded == (try JSONSerialization.jsonObject(with: snapshot.json) as? NSDictionary))
+            schedule = scheduler.review(schedule, rating, at: start + Double(i) * 86400.123, chance: Double(i) / 7)
+        }
+    }
+
+    @Test func theQueueKeptInMemoryAgreesWithTheDatabase() async throws {
+        let store = try ReviseStore.inMemory()
+        try save(store, Self.terror)
+        try store.refreshCards(at: start)
+        let scheduler = try Scheduler(fuzz: false)
+        var now = start
+        var day = start - 3600
+        func agree(_ newPerDay: Int = 3, _ line: Int = #line) throws {
+            let kept = try store.nextStudyCard(at: now, newPerDay: newPerDay, dayStart: day)
+            let read = try store.nextCard(at: now, newPerDay: newPerDay, dayStart: day)
+            let c = read.queue.counts
+            #expect(kept.counts == c, "line \(line)")
+            #expect(kept.card == read.card, "line \(line)")
+        }
+        try agree()
+        try agree(50)
+        let cards = try store.cards()
+        for (i, rating) in [Rating.good, .again, .easy, .hard, .good, .good].enumerated() {
+            let next = try #require(try store.nextStudyCard(at: now, newPerDay: 3, dayStart: day).card)
+            let rated = try await store.review(card: next.card.id, rating: rating, at: now, dayStart: day, scheduler: scheduler)
+            #expect(rated.card == next.card)
+            #expect(rated == (try store.card(id: next.card.id)))
+            try agree()
+            now += Double(120 * (i + 1))
+            try agree()
+        }
+        try store.setSuspended(true, card: cards[4].card.id)
+        try agree(50)
+        try store.editCard(id: cards[5].card.id, prompt: "Reworded?", answer: "Reworded.", at: now)
+        try agree(50)
+        _ = try store.undoLastReview()
+        try agree()
+        _ = try store.review(card: cards[0].card.id, rating: .again, at: now + 1, scheduler: scheduler)
+        try agree()
+        // The next day, and a month on.
+        now += 86400
+        day += 86400
+        try agree()
+        now += 86400 * 30
+        day += 86400 * 30
+        try agree(50)
+        let due = try #require(try store.nextStudyCard(at: now, newPerDay: 50, dayStart: day).card)
+        _ = try await store.review(card: due.card.id, rating: .easy, at: now, dayStart: day, scheduler: scheduler)
+        try agree(50)
+    }
+
     @Test func theDatabaseIsUpgradedWithCardTables() throws {
         let store = try ReviseStore.inMemory()
         #expect(try store.cards().isEmpty)
