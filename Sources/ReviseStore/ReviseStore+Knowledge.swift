@@ -5,11 +5,15 @@ import ReviseCore
 extension ReviseStore {
     /// Extracts what an outline says and saves it, in the caller's transaction (with the outline, so a source's
     /// facts are replaced together with it).
-    static func saveKnowledge(of outline: Outline, sourceID: Int64, name: String, db: Database) throws {
-        let knowledge = FactExtractor.extract(outline, source: name)
+    static func saveKnowledge(
+        of outline: Outline, sourceID: Int64, name: String, db: Database, prepared: PreparedNote.Knowledge? = nil
+    ) throws {
+        // Knowledge read ahead of the transaction (`prepareNote`) is used when it was read under the same name.
+        let body = prepared.flatMap { $0.source == name ? $0.body : nil }
+            ?? KnowledgeArchive.encode(FactExtractor.extract(outline, source: name))
         try db.execute(
             sql: "INSERT OR REPLACE INTO knowledge (sourceId, body) VALUES (?, ?)",
-            arguments: [sourceID, Data(KnowledgeArchive.encode(knowledge))])
+            arguments: [sourceID, Data(body)])
     }
 
     /// Replaces a source's passages in the search index. A passage another source (or another place of this

@@ -1,0 +1,49 @@
+import Foundation
+import ReviseCore
+
+/// A note file parsed and read for knowledge before its transaction: the work of an import that needs no
+/// database, so several files can be read at once (one per core) while another is written.
+public struct PreparedNote: Sendable {
+    /// The knowledge of the outline, encoded for the store, and the source name it was read under.
+    public struct Knowledge: Sendable {
+        var source: String
+        var body: [UInt8]
+    }
+
+    public var contentHash: String
+    /// Nil when the file is unchanged since its last import (then nothing was parsed).
+    public var parsed: ParsedSource?
+    var knowledge: Knowledge?
+}
+
+extension ReviseStore {
+    /// Parses a note file and extracts its knowledge, as `importNote` would, without touching the store: safe
+    /// on any thread. `storedHash` is the content hash the store has for `path` (`contentHash(forPath:)`); a
+    /// file with that hash is not parsed.
+    public static func prepareNote(
+        bytes: [UInt8], name: String, path: String, storedHash: String?, options: NoteImporter.Options = .init()
+    ) throws(ImportError) -> PreparedNote {
+        let hash = ContentHash.hex(bytes)
+        if storedHash == hash { return PreparedNote(contentHash: hash, parsed: nil, knowledge: nil) }
+        let parsed = try NoteImporter.parse(bytes: bytes, name: name, options: options, contentHash: hash)
+        // The name `save` gives the source, which the knowledge cites.
+        let source = URL(fileURLWithPath: path).lastPathComponent
+        let knowledge = FactExtractor.extract(parsed.outline, source: source)
+        return PreparedNote(
+            contentHash: hash, parsed: parsed,
+            knowledge: PreparedNote.Knowledge(source: source, body: KnowledgeArchive.encode(knowledge)))
+    }
+
+    /// Saves a prepared note, as `importNote` does: unchanged when the store already has its content.
+    public func importPrepared(_ note: PreparedNote, path: String, at date: Date) throws -> (
+        outcome: SaveOutcome, outline: Outline?
+    ) {
+        guard let parsed = note.parsed, try contentHash(forPath: path) != note.contentHash else {
+            return (.unchanged, nil)
+        }
+        let (outcome, _) = try write { db in
+            try Self.save(parsed, path: path, at: date, db: db, knowledge: note.knowledge)
+        }
+        return (outcome, parsed.outline)
+    }
+}
