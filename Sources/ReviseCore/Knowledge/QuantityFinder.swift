@@ -47,8 +47,11 @@ public enum QuantityFinder {
 
     /// Cheap first look: a digit, or a word like "million".
     static func mayHaveQuantities(_ words: Words) -> Bool {
-        words.items.contains { $0.isNumber || scales[$0.lower] != nil || multipliers[$0.lower] != nil || $0.lower.unicodeScalars.first.map { $0.value < 0x3A && $0.value >= 0x30 } == true }
+        words.items.contains { $0.isNumber || scaleOrMultiplier.contains($0.lower) || $0.lower.unicodeScalars.first.map { $0.value < 0x3A && $0.value >= 0x30 } == true }
     }
+
+    /// The words of `scales` and `multipliers`, for the first look.
+    static let scaleOrMultiplier = WordList(Array(scales.keys) + Array(multipliers.keys))
 
     public static func quantities(in text: String, skipping dates: [DateFinder.Match] = []) -> [Match] {
         var text = text

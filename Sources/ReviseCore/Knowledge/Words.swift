@@ -98,27 +98,42 @@ struct Words {
                         punctuationAfter: ""))
                 end = i
                 clauseOpen = false
-                // What lies between this word and the next.
-                var punctuation = String.UnicodeScalarView()
+                // What lies between this word and the next, without its spaces (copied from the bytes).
+                let gapStart = i
+                var spaces = 0
                 while i < n, !(scalars[i].isLetter || isDigit(scalars[i])) {
                     let c = scalars[i]
                     if c != " " {
-                        punctuation.append(c)
-                        if Self.clauseOpeners.contains(c) || c == "." || c == "!" || c == "?" { clauseOpen = true }
+                        if Self.opensClause(c) || c == "." || c == "!" || c == "?" { clauseOpen = true }
                         if c == ">" || c == "→" || c == "⇒" { hasArrow = true }
+                    } else {
+                        spaces += 1
                     }
                     i += 1
                 }
-                if !punctuation.isEmpty { items[items.count - 1].punctuationAfter = String(punctuation) }
+                if i - gapStart > spaces {
+                    let gap = bytes[offsets[gapStart]..<offsets[i]]
+                    items[items.count - 1].punctuationAfter = spaces == 0
+                        ? String(decoding: gap, as: UTF8.self)
+                        : String(decoding: gap.filter { $0 != 0x20 }, as: UTF8.self)
+                }
                 _ = end
             } else {
-                if Self.clauseOpeners.contains(c) { clauseOpen = true }
+                if Self.opensClause(c) { clauseOpen = true }
                 i += 1
             }
         }
     }
 
     static let clauseOpeners: Set<Unicode.Scalar> = [":", ";", "-", "–", "—", "•", "(", "\"", "“", "‘"]
+
+    /// One of `clauseOpeners`, without hashing.
+    @inline(__always) static func opensClause(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ":", ";", "-", "–", "—", "•", "(", "\"", "“", "‘": return true
+        default: return false
+        }
+    }
 
     var count: Int { items.count }
     subscript(_ i: Int) -> Word { items[i] }

@@ -158,8 +158,14 @@ struct ScalarText {
     let offsets: [Int]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
         bytes = Array(text.utf8)
+        // Most notes are ASCII: one scalar per byte, read without decoding.
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            scalars = bytes.map { Unicode.Scalar($0) }
+            offsets = Array(0...bytes.count)
+            return
+        }
+        scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
         var offset = 0
