@@ -86,13 +86,32 @@ struct Words {
                 let first = scalars[start]
                 var letterCount = 0
                 var capitals = 0
-                for k in start..<end where scalars[k].isLetter {
+                var ascii = true
+                for k in start..<end {
+                    if scalars[k].value >= 0x80 { ascii = false }
+                    guard scalars[k].isLetter else { continue }
                     letterCount += 1
                     if scalars[k].isCapital { capitals += 1 }
                 }
+                let lower: String
+                if capitals == 0 {
+                    lower = text
+                } else if ascii {
+                    // ASCII capitals lowered straight from the bytes (what `lowercased()` gives for them).
+                    let from = offsets[start]
+                    lower = String(unsafeUninitializedCapacity: offsets[end] - from, initializingUTF8With: { buffer in
+                        for k in 0..<buffer.count {
+                            let b = bytes[from + k]
+                            buffer[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                        }
+                        return buffer.count
+                    })
+                } else {
+                    lower = text.lowercased()
+                }
                 items.append(
                     Word(
-                        text: text, lower: capitals == 0 ? text : text.lowercased(), start: start, end: end,
+                        text: text, lower: lower, start: start, end: end,
                         isCapitalised: first.isCapital, isAcronym: letterCount >= 2 && capitals == letterCount,
                         isPossessive: possessive, opensClause: clauseOpen, isNumber: letterCount == 0,
                         punctuationAfter: ""))
