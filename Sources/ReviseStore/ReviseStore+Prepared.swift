@@ -4,10 +4,12 @@ import ReviseCore
 /// A note file parsed and read for knowledge before its transaction: the work of an import that needs no
 /// database, so several files can be read at once (one per core) while another is written.
 public struct PreparedNote: Sendable {
-    /// The knowledge of the outline, encoded for the store, and the source name it was read under.
+    /// The knowledge of the outline, encoded for the store, and the source name it was read under; with the
+    /// outline's passages for search and their hashes.
     public struct Knowledge: Sendable {
         var source: String
         var body: [UInt8]
+        var passages: [Passages.Keyed]
     }
 
     public var contentHash: String
@@ -31,7 +33,8 @@ extension ReviseStore {
         let knowledge = FactExtractor.extract(parsed.outline, source: source)
         return PreparedNote(
             contentHash: hash, parsed: parsed,
-            knowledge: PreparedNote.Knowledge(source: source, body: KnowledgeArchive.encode(knowledge)))
+            knowledge: PreparedNote.Knowledge(
+                source: source, body: KnowledgeArchive.encode(knowledge), passages: Passages.keyed(parsed.outline)))
     }
 
     /// Saves a prepared note, as `importNote` does: unchanged when the store already has its content.

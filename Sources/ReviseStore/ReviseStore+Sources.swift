@@ -143,7 +143,7 @@ extension ReviseStore {
                 sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('knowledgeVersion', ?)",
                 arguments: [String(FactExtractor.version)])
         }
-        try Self.savePassages(of: outline, sourceID: id, db: db)
+        try Self.savePassages(of: outline, sourceID: id, db: db, prepared: knowledge?.passages)
         return (existing == nil ? .added : .updated, SourceID(rawValue: id))
     }
 
