@@ -7,7 +7,8 @@ struct WordList: ExpressibleByArrayLiteral, Sequence, Sendable {
     let words: Set<String>
     private let low: [UInt64]
     private let high: [UInt64]
-    private let used: [Bool]
+    /// The length of the word in each slot plus one; zero for an empty slot.
+    private let lengths: [UInt8]
     private let mask: Int
 
     init(arrayLiteral elements: String...) { self.init(elements) }
@@ -18,40 +19,33 @@ struct WordList: ExpressibleByArrayLiteral, Sequence, Sendable {
         while size < words.count * 4 { size *= 2 }
         var low = [UInt64](repeating: 0, count: size)
         var high = [UInt64](repeating: 0, count: size)
-        var used = [Bool](repeating: false, count: size)
+        var lengths = [UInt8](repeating: 0, count: size)
         mask = size - 1
         for word in words {
             var copy = word
             guard let key = copy.withUTF8({ Self.key($0) }) else { continue }
             var slot = Self.slot(key, mask)
-            while used[slot] { slot = (slot + 1) & mask }
+            while lengths[slot] != 0 { slot = (slot + 1) & mask }
             low[slot] = key.0
             high[slot] = key.1
-            used[slot] = true
+            lengths[slot] = UInt8(word.utf8.count + 1)
         }
         self.low = low
         self.high = high
-        self.used = used
+        self.lengths = lengths
     }
 
-    /// The bytes of a word of at most 16 bytes, packed little-endian into two integers (zero after the end: no
-    /// word has a zero byte, so the packing tells words apart); nil for longer words.
+    /// The bytes of a word of at most 16 bytes, copied into two integers (zero after the end; with the length,
+    /// they tell words apart); nil for longer words.
     @inline(__always)
     private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
         let n = bytes.count
         guard n <= 16 else { return nil }
-        var a: UInt64 = 0
-        var b: UInt64 = 0
-        var i = 0
-        while i < n, i < 8 {
-            a |= UInt64(bytes[i]) << (8 * UInt64(i))
-            i += 1
+        var key: (UInt64, UInt64) = (0, 0)
+        if n > 0 {
+            withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
         }
-        while i < n {
-            b |= UInt64(bytes[i]) << (8 * UInt64(i - 8))
-            i += 1
-        }
-        return (a, b)
+        return key
     }
 
     @inline(__always)
@@ -65,8 +59,9 @@ struct WordList: ExpressibleByArrayLiteral, Sequence, Sendable {
         let found = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let key = Self.key(bytes) else { return words.contains(word) }
             var slot = Self.slot(key, mask)
-            while used[slot] {
-                if low[slot] == key.0, high[slot] == key.1 { return true }
+            let length = UInt8(bytes.count + 1)
+            while lengths[slot] != 0 {
+                if low[slot] == key.0, high[slot] == key.1, lengths[slot] == length { return true }
                 slot = (slot + 1) & mask
             }
             return false

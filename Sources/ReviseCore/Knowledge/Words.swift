@@ -155,7 +155,11 @@ struct Words {
     }
 
     var count: Int { items.count }
-    subscript(_ i: Int) -> Word { items[i] }
+    /// Word `i`, lent rather than copied: a pattern reading one field of a word does not copy (and retain) the
+    /// word's three strings.
+    subscript(_ i: Int) -> Word {
+        _read { yield items[i] }
+    }
 
     /// The last word of the clause that starts at word `a`: up to ";", ":" or "." (and a comma, once the clause has
     /// `commaAfter` words), at most 25 words on.
