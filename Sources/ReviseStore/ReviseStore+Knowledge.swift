@@ -5,17 +5,23 @@ import ReviseCore
 extension ReviseStore {
     /// Extracts what an outline says and saves it, in the caller's transaction (with the outline, so a source's
     /// facts are replaced together with it).
-    static func saveKnowledge(of outline: Outline, sourceID: Int64, name: String, db: Database) throws {
-        let knowledge = FactExtractor.extract(outline, source: name)
+    static func saveKnowledge(
+        of outline: Outline, sourceID: Int64, name: String, db: Database, prepared: PreparedNote.Knowledge? = nil
+    ) throws {
+        // Knowledge read ahead of the transaction (`prepareNote`) is used when it was read under the same name.
+        let body = prepared.flatMap { $0.source == name ? $0.body : nil }
+            ?? KnowledgeArchive.encode(FactExtractor.extract(outline, source: name))
         try db.execute(
             sql: "INSERT OR REPLACE INTO knowledge (sourceId, body) VALUES (?, ?)",
-            arguments: [sourceID, Data(KnowledgeArchive.encode(knowledge))])
+            arguments: [sourceID, Data(body)])
     }
 
     /// Replaces a source's passages in the search index. A passage another source (or another place of this
     /// one) already has is stored once and cited by both: importing the same notes twice, or two copies of
     /// one file, gives one search result with two citations, not two results.
-    static func savePassages(of outline: Outline, sourceID: Int64, db: Database) throws {
+    static func savePassages(
+        of outline: Outline, sourceID: Int64, db: Database, prepared: [Passages.Keyed]? = nil
+    ) throws {
         let previous = try Int64.fetchAll(
             db, sql: "SELECT DISTINCT passageId FROM passageCitation WHERE sourceId = ?", arguments: [sourceID])
         try db.execute(sql: "DELETE FROM passageCitation WHERE sourceId = ?", arguments: [sourceID])
@@ -29,8 +35,7 @@ extension ReviseStore {
         let insertKey = try db.cachedStatement(sql: "INSERT INTO passageKey (passageId, hash) VALUES (?, ?)")
         let cite = try db.cachedStatement(
             sql: "INSERT INTO passageCitation (passageId, sourceId, firstLine, lastLine) VALUES (?, ?, ?, ?)")
-        for passage in Passages.of(outline) {
-            let hash = ContentHash.hex(Array((passage.topic + "\u{1}" + passage.text).utf8))
+        for (passage, hash) in prepared ?? Passages.keyed(outline) {
             var id = try Int64.fetchOne(find, arguments: [hash])
             if id == nil {
                 try insertText.execute(arguments: [passage.text, passage.topic])
@@ -210,6 +215,13 @@ enum Passages {
     }
 
     static let targetLength = 600
+
+    /// A passage and the hash that finds the same passage in the store.
+    typealias Keyed = (passage: Passage, hash: String)
+
+    static func keyed(_ outline: Outline) -> [Keyed] {
+        of(outline).map { ($0, ContentHash.hex(Array(($0.topic + "\u{1}" + $0.text).utf8))) }
+    }
 
     static func of(_ outline: Outline) -> [Passage] {
         var result: [Passage] = []

@@ -98,7 +98,9 @@ extension ReviseStore {
     }
 
     /// Saves a parsed file in the caller's transaction.
-    static func save(_ parsed: ParsedSource, path: String, at date: Date, db: Database) throws -> (SaveOutcome, SourceID) {
+    static func save(
+        _ parsed: ParsedSource, path: String, at date: Date, db: Database, knowledge: PreparedNote.Knowledge? = nil
+    ) throws -> (SaveOutcome, SourceID) {
         let existing = try Row.fetchOne(
             db, sql: "SELECT id, contentHash FROM source WHERE path = ?", arguments: [path])
         if let existing, existing["contentHash"] as String == parsed.contentHash {
@@ -133,7 +135,7 @@ extension ReviseStore {
             id = db.lastInsertedRowID
         }
         try Self.saveOutline(outline.nodes, sourceID: id, db: db)
-        try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db)
+        try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db, prepared: knowledge)
         // The first source's knowledge is of this version; with others already stored, their version stands
         // (and a stale one is brought up to date when the knowledge is read).
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source") == 1 {
@@ -141,7 +143,7 @@ extension ReviseStore {
                 sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('knowledgeVersion', ?)",
                 arguments: [String(FactExtractor.version)])
         }
-        try Self.savePassages(of: outline, sourceID: id, db: db)
+        try Self.savePassages(of: outline, sourceID: id, db: db, prepared: knowledge?.passages)
         return (existing == nil ? .added : .updated, SourceID(rawValue: id))
     }
 

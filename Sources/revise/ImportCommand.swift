@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import ReviseCore
 import ReviseStore
@@ -48,12 +49,18 @@ struct ImportCommand: ParsableCommand {
             report.files.append(ImportedFile(path: failure.file, error: "\(failure)"))
         }
         let showProgress = Output.stderrIsTerminal && !output.json
+        // Files are read, parsed and read for knowledge ahead, one per core, while this thread writes them in
+        // order.
+        let paths = found.files.map { $0.url.standardizedFileURL.path }
+        let ahead = Preparer(
+            files: found.files, paths: paths, storedHashes: paths.map { try? db.contentHash(forPath: $0) },
+            options: options)
         for (n, file) in found.files.enumerated() {
             if showProgress {
                 FileHandle.standardError.write(
                     Data("\r\u{1B}[K[\(n + 1)/\(found.files.count)] \(file.shown)".utf8))
             }
-            report.files.append(importFile(file, into: db, options: options))
+            report.files.append(importFile(file, path: paths[n], prepared: ahead.take(n), into: db, options: options))
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for file in report.files {
@@ -78,18 +85,22 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    func importFile(_ file: NoteFiles.NoteFile, into db: ReviseStore, options: NoteImporter.Options) -> ImportedFile {
-        let path = file.url.standardizedFileURL.path
+    func importFile(
+        _ file: NoteFiles.NoteFile, path: String, prepared: Result<Preparer.Prepared, Error>, into db: ReviseStore,
+        options: NoteImporter.Options
+    ) -> ImportedFile {
         do {
-            let bytes = try NoteFiles.read(file.url, shownAs: file.shown, limit: options.maxBytes)
-            if let done = try db.importCardFile(
-                bytes: bytes, name: file.shown, path: path, maxBytes: options.maxBytes, scheduler: try Scheduler(), at: Date())
-            {
+            switch try prepared.get() {
+            case .cards(let bytes):
+                guard let done = try db.importCardFile(
+                    bytes: bytes, name: file.shown, path: path, maxBytes: options.maxBytes, scheduler: try Scheduler(),
+                    at: Date())
+                else { throw ImportError.unreadable(file: file.shown, reason: "it is not a card file") }
                 return ImportedFile(path: file.shown, deck: done)
+            case .note(let note):
+                let (outcome, outline) = try db.importPrepared(note, path: path, at: Date())
+                return ImportedFile(path: file.shown, outcome: outcome, outline: outline)
             }
-            let (outcome, outline) = try db.importNote(
-                bytes: bytes, name: file.shown, path: path, options: options, at: Date())
-            return ImportedFile(path: file.shown, outcome: outcome, outline: outline)
         } catch let error as ImportError {
             return ImportedFile(path: file.shown, error: "\(error)")
         } catch {
@@ -120,5 +131,71 @@ struct ImportCommand: ParsableCommand {
         summary += "\(report.updated) updated, \(report.unchanged) unchanged, \(report.failed) failed"
         if report.skipped > 0 { summary += "; \(Output.count(report.skipped, "other file")) skipped" }
         print(summary + ".")
+    }
+}
+
+/// Reads, parses and extracts the knowledge of note files ahead of their transactions, one file per core, at
+/// most a few files ahead of the writer (each prepared file is held in memory until it is written). Card files
+/// are only read: they are imported as before, on the writer's thread.
+final class Preparer: @unchecked Sendable {
+    enum Prepared {
+        case cards([UInt8])
+        case note(PreparedNote)
+    }
+
+    private let lock = NSLock()
+    private var next = 0
+    private var results: [Result<Prepared, Error>?]
+    private let ready: [DispatchSemaphore]
+    private let window: DispatchSemaphore
+
+    init(files: [NoteFiles.NoteFile], paths: [String], storedHashes: [String?], options: NoteImporter.Options) {
+        results = Array(repeating: nil, count: files.count)
+        ready = files.map { _ in DispatchSemaphore(value: 0) }
+        let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
+        window = DispatchSemaphore(value: workers + 1)
+        for _ in 0..<workers {
+            DispatchQueue.global().async { [self] in
+                while true {
+                    window.wait()
+                    lock.lock()
+                    let index = next
+                    next += 1
+                    lock.unlock()
+                    guard index < files.count else {
+                        window.signal()
+                        return
+                    }
+                    let result = Result<Prepared, Error> {
+                        try Self.prepare(files[index], path: paths[index], storedHash: storedHashes[index], options: options)
+                    }
+                    lock.lock()
+                    results[index] = result
+                    lock.unlock()
+                    ready[index].signal()
+                }
+            }
+        }
+    }
+
+    static func prepare(
+        _ file: NoteFiles.NoteFile, path: String, storedHash: String?, options: NoteImporter.Options
+    ) throws -> Prepared {
+        let bytes = try NoteFiles.read(file.url, shownAs: file.shown, limit: options.maxBytes)
+        if ReviseStore.cardFileExtensions.contains((file.shown as NSString).pathExtension.lowercased()) { return .cards(bytes) }
+        return .note(
+            try ReviseStore.prepareNote(
+                bytes: bytes, name: file.shown, path: path, storedHash: storedHash, options: options))
+    }
+
+    /// The file at `index`, once prepared; files are taken in order, each once.
+    func take(_ index: Int) -> Result<Prepared, Error> {
+        ready[index].wait()
+        lock.lock()
+        let result = results[index]!
+        results[index] = nil
+        lock.unlock()
+        window.signal()
+        return result
     }
 }

@@ -872,7 +872,7 @@ enum Clauses {
 
 /// Words the role patterns look for, as sets: they are asked of every word of every sentence.
 enum RoleWords {
-    static let linking: Set<String> = ["was", "became", "is", "remained", "served"]
-    static let promoting: Set<String> = ["promoted", "appointed", "made", "named", "elected"]
-    static let stops: Set<String> = ["which", "who", "that", "because", "when", "where", "while", "but", "so", "in", "after", "before", "until", "since", "during", "with", "by", "giving", "allowing", "meaning"]
+    static let linking: WordList = ["was", "became", "is", "remained", "served"]
+    static let promoting: WordList = ["promoted", "appointed", "made", "named", "elected"]
+    static let stops: WordList = ["which", "who", "that", "because", "when", "where", "while", "but", "so", "in", "after", "before", "until", "since", "during", "with", "by", "giving", "allowing", "meaning"]
 }

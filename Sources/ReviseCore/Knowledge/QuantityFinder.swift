@@ -20,6 +20,26 @@ public enum QuantityFinder {
         "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "half": 0.5, "a": 1,
     ]
+    /// The value of a number word (`numberWords`), asked of every word: most are not one, which a `WordList`
+    /// answers without hashing the word.
+    @inline(__always) static func numberWord(_ word: String) -> Double? {
+        numberWordList.contains(word) ? numberWords[word] : nil
+    }
+
+    static let numberWordList = WordList(numberWords.keys)
+
+    /// ASCII letters (and apostrophes, left out) as a lowercase string, copied in one go.
+    static func lowered(_ letters: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: letters.count, initializingUTF8With: { buffer in
+            var k = 0
+            for c in letters where c != UInt8(ascii: "'") {
+                buffer[k] = c | 0x20
+                k += 1
+            }
+            return k
+        })
+    }
+
     /// Words that multiply: "coal output doubled", "electricity trebled".
     static let multipliers: [String: Double] = [
         "doubled": 2, "trebled": 3, "tripled": 3, "quadrupled": 4, "halved": 0.5,
@@ -47,8 +67,11 @@ public enum QuantityFinder {
 
     /// Cheap first look: a digit, or a word like "million".
     static func mayHaveQuantities(_ words: Words) -> Bool {
-        words.items.contains { $0.isNumber || scales[$0.lower] != nil || multipliers[$0.lower] != nil || $0.lower.unicodeScalars.first.map { $0.value < 0x3A && $0.value >= 0x30 } == true }
+        words.items.contains { $0.isNumber || scaleOrMultiplier.contains($0.lower) || $0.lower.unicodeScalars.first.map { $0.value < 0x3A && $0.value >= 0x30 } == true }
     }
+
+    /// The words of `scales` and `multipliers`, for the first look.
+    static let scaleOrMultiplier = WordList(Array(scales.keys) + Array(multipliers.keys))
 
     public static func quantities(in text: String, skipping dates: [DateFinder.Match] = []) -> [Match] {
         var text = text
@@ -206,7 +229,7 @@ public enum QuantityFinder {
             if after < bytes.count, bytes[after] == UInt8(ascii: ")") || bytes[after] == UInt8(ascii: "/") { return nil }
             if w + 2 < words.count, !words[w + 2].isLetters { return nil }
             (parts, whole, next) = (a, b, w + 2)
-        } else if word.isLetters, w + 1 < words.count, let a = numberWords[word.text], a >= 1, a < 10,
+        } else if word.isLetters, w + 1 < words.count, let a = numberWord(word.text), a >= 1, a < 10,
             let b = fractionWords[words[w + 1].text], a < b, words[w + 1].text != "half", words[w + 1].text != "halves"
         {
             // "one third", "a quarter", "three quarters": read only as a share ("… of") or a change ("by …").
@@ -266,12 +289,13 @@ public enum QuantityFinder {
 
     private static func value(of word: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         if word.isLetters {
-            if let dash = word.text.firstIndex(of: "-"), let tens = numberWords[String(word.text[..<dash])],
-                let ones = numberWords[String(word.text[word.text.index(after: dash)...])]
+            if word.text.utf8.contains(UInt8(ascii: "-")), let dash = word.text.firstIndex(of: "-"),
+                let tens = numberWord(String(word.text[..<dash])),
+                let ones = numberWord(String(word.text[word.text.index(after: dash)...]))
             {
                 return tens + ones
             }
-            return numberWords[word.text]
+            return numberWord(word.text)
         }
         guard word.isNumber else { return nil }
         var value = 0.0
@@ -337,12 +361,9 @@ public enum QuantityFinder {
                 } else if DateFinder.isLetter(b) {
                     let start = i
                     while i < n, DateFinder.isLetter(bytes[i]) || bytes[i] == UInt8(ascii: "'") { i += 1 }
-                    var text = ""
-                    for c in bytes[start..<i] where c != UInt8(ascii: "'") {
-                        text.unicodeScalars.append(Unicode.Scalar(c | 0x20))
-                    }
+                    let text = lowered(bytes[start..<i])
                     // "twenty-five": one number, not "twenty" and then "five million".
-                    if let tens = numberWords[text], tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0,
+                    if let tens = numberWord(text), tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0,
                         i + 1 < n, bytes[i] == UInt8(ascii: "-"), DateFinder.isLetter(bytes[i + 1])
                     {
                         var j = i + 1
@@ -351,7 +372,7 @@ public enum QuantityFinder {
                             unit.unicodeScalars.append(Unicode.Scalar(bytes[j] | 0x20))
                             j += 1
                         }
-                        if let ones = numberWords[unit], ones >= 1, ones < 10, unit != "a" {
+                        if let ones = numberWord(unit), ones >= 1, ones < 10, unit != "a" {
                             words.append(Word(range: start..<j, text: text + "-" + unit, isLetters: true, isNumber: false))
                             i = j
                             continue

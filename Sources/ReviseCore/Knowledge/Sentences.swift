@@ -1,9 +1,23 @@
 /// Splits prose into sentences, keeping quotations whole and not breaking after "e.g.", "Mr." or an initial.
 enum Sentences {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordList = [
         "e.g", "i.e", "eg", "ie", "mr", "mrs", "ms", "dr", "st", "c", "ca", "vs", "v", "etc", "no", "nos", "approx",
         "fig", "jr", "sr", "prof", "gen", "col", "capt", "lt", "sgt", "rev", "cf", "al", "p", "pp", "vol",
     ]
+
+    /// Scalars `a..<b` of a text, lowercased: ASCII straight from the bytes.
+    private static func lowered(_ view: ScalarText, _ a: Int, _ b: Int) -> String {
+        let from = view.offsets[a]
+        let to = view.offsets[b]
+        guard !view.bytes[from..<to].contains(where: { $0 >= 0x80 }) else { return view.slice(a, b).lowercased() }
+        return String(unsafeUninitializedCapacity: to - from, initializingUTF8With: { buffer in
+            for k in 0..<buffer.count {
+                let c = view.bytes[from + k]
+                buffer[k] = c &- 0x41 < 26 ? c | 0x20 : c
+            }
+            return buffer.count
+        })
+    }
 
     static func split(_ text: String) -> [String] {
         // Short lines (most bullets) are one sentence; only look inside when there is a sentence end to find.
@@ -54,9 +68,7 @@ enum Sentences {
                     // The word before the full stop: an abbreviation or an initial does not end a sentence.
                     var k = i
                     while k > start, scalars[k - 1].isLetter || scalars[k - 1] == "." { k -= 1 }
-                    var word = String.UnicodeScalarView()
-                    word.append(contentsOf: scalars[k..<i])
-                    let w = String(word).lowercased()
+                    let w = lowered(view, k, i)
                     if abbreviations.contains(w) || (w.unicodeScalars.count == 1 && scalars[k].isCapital) {
                         break
                     }

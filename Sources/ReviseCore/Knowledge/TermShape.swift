@@ -1,7 +1,7 @@
 /// Whether a phrase reads like a term a student learns ("Gosplan", "show trials", "Socialism in One Country")
 /// rather than a statement or a topic heading ("Living standards dropped", "Stalin's economic motives").
 enum TermShape {
-    static let verbs: Set<String> = [
+    static let verbs: WordList = [
         "was", "were", "is", "are", "be", "been", "had", "has", "have", "became", "become", "fell", "rose", "made",
         "took", "gave", "got", "did", "does", "led", "saw", "won", "lost", "went", "came", "began", "could",
         "would", "should", "can", "will", "must", "might", "may", "wanted", "said", "felt", "thought", "knew",
@@ -65,7 +65,7 @@ enum TermShape {
 
     /// Words that start a statement rather than an explanation: the body of a topic label ("Peasant complaints:
     /// During the 1920s the number … increased", "Secretariat: This position allowed him …").
-    static let statementOpeners: Set<String> = [
+    static let statementOpeners: WordList = [
         "he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there", "his", "her", "their", "its",
         "during", "between", "despite", "although", "though", "after", "before", "since", "when", "while", "in",
         "on", "at", "by", "from", "throughout", "however", "but", "and", "so", "because", "as", "if", "then",

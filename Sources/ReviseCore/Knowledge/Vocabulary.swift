@@ -2,7 +2,7 @@
 /// set of notes, on any topic, uses around names, roles, definitions and causes.
 enum Vocabulary {
     /// Words that are capitalised at the start of a sentence or in a title but are never names.
-    static let notNames: Set<String> = [
+    static let notNames: WordList = [
         "a", "an", "the", "and", "or", "but", "if", "so", "as", "at", "by", "for", "from", "in", "into", "of", "on",
         "to", "with", "without", "after", "before", "during", "since", "until", "while", "when", "where", "why",
         "what", "who", "whom", "which", "how", "this", "that", "these", "those", "there", "here", "then", "than",
@@ -38,7 +38,7 @@ enum Vocabulary {
 
     /// The words a capitalised run may start with that are not part of the name: "The Politburo", "In Moscow".
     /// Other common words stay ("New Economic Policy", "Five Year Plan", "Great Terror").
-    static let leadingFunctionWords: Set<String> = [
+    static let leadingFunctionWords: WordList = [
         "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "in",
         "on", "at", "by", "for", "from", "of", "to", "and", "but", "or", "so", "as", "with", "after", "before",
         "during", "when", "while", "however", "although", "because", "if", "then", "also", "both", "all", "some",
@@ -48,7 +48,7 @@ enum Vocabulary {
     ]
 
     /// Verbs that, right after a name, say the name is a person's.
-    static let personVerbs: Set<String> = [
+    static let personVerbs: WordList = [
         "said", "says", "believed", "believes", "argued", "argues", "wanted", "wants", "thought", "felt", "feared",
         "hoped", "decided", "realised", "realized", "ordered", "promoted", "appointed", "visited", "died", "joined",
         "became", "resigned", "fled", "married", "criticised", "criticized", "opposed", "supported", "allied",
@@ -65,10 +65,10 @@ enum Vocabulary {
     ]
 
     /// Verbs that say it more strongly than "was" or "had" can (a country "was", too).
-    static let strongPersonVerbs: Set<String> = personVerbs.subtracting(["used", "made", "led", "lost", "won", "ruled", "saw"])
+    static let strongPersonVerbs: WordList = personVerbs.subtracting(["used", "made", "led", "lost", "won", "ruled", "saw"])
 
     /// What happens to people, after "was" or "were": "Radek was found guilty", "Bauman was sacked".
-    static let personPassives: Set<String> = [
+    static let personPassives: WordList = [
         "tried", "shot", "executed", "arrested", "expelled", "appointed", "murdered", "killed", "sacked", "removed",
         "found", "born", "exiled", "elected", "promoted", "demoted", "accused", "imprisoned", "assassinated",
         "replaced", "dismissed", "purged", "humiliated", "sentenced", "blamed", "chosen", "deported", "released",
@@ -78,7 +78,7 @@ enum Vocabulary {
     ]
 
     /// Words for people: "Bauman, a ruthless man", "Mayakovsky, a poet", "his wife, Krupskaya".
-    static let personNouns: Set<String> = roleNouns.union([
+    static let personNouns: WordList = roleNouns.union([
         "man", "woman", "person", "poet", "writer", "dramatist", "novelist", "artist", "painter", "composer",
         "scientist", "historian", "economist", "philosopher", "bodyguard", "associate", "official", "supporter",
         "opponent", "rival", "wife", "husband", "son", "daughter", "brother", "sister", "friend", "colleague",
@@ -102,7 +102,7 @@ enum Vocabulary {
     }
 
     /// Occupations: what a person is, said beside their name ("Mayakovsky, a poet", "the composer Shostakovich").
-    static let occupations: Set<String> = [
+    static let occupations: WordList = [
         "poet", "writer", "dramatist", "novelist", "artist", "painter", "composer", "scientist", "historian",
         "economist", "philosopher", "bodyguard", "official", "miner", "worker", "soldier", "politician", "diplomat",
         "statesman", "theorist", "engineer", "designer", "actor", "singer", "journalist", "assassin", "murderer",
@@ -110,10 +110,10 @@ enum Vocabulary {
     ]
 
     /// Family words before a name: "his wife, Krupskaya", "his son Vasily".
-    static let kin: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
+    static let kin: WordList = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
 
     /// Nouns that, after a possessive name, say the name is a person's: "Lenin's testament".
-    static let humanNouns: Set<String> = [
+    static let humanNouns: WordList = [
         "death", "funeral", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister",
         "supporters", "allies", "ally", "ideas", "idea", "testament", "rivals", "rival", "rise", "personality",
         "character", "followers", "opponents", "opponent", "career", "mistake", "mistakes", "views", "speech",
@@ -126,7 +126,7 @@ enum Vocabulary {
     ]
 
     /// Events of a person's life, before "of" and a name: "the death of Lenin", "the wife of Kalinin".
-    static let personalEvents: Set<String> = [
+    static let personalEvents: WordList = [
         "death", "funeral", "murder", "execution", "arrest", "trial", "assassination", "exile", "expulsion",
         "downfall", "rise", "birth", "resignation", "dismissal", "removal", "bodyguard", "successor", "rival",
         "ally", "supporters", "allies", "opponents", "rivals", "enemies", "friend", "friends", "secretary",
@@ -147,7 +147,7 @@ enum Vocabulary {
     static let longTitles = titles.filter { $0.count >= 7 }
 
     /// Words before a name that make it a person's: "Comrade Stalin", "President Kennedy".
-    static let titles: Set<String> = [
+    static let titles: WordList = [
         "comrade", "president", "general", "marshal", "tsar", "czar", "king", "queen", "prince", "princess",
         "sir", "lord", "lady", "dr", "mr", "mrs", "ms", "professor", "prof", "emperor", "empress", "chancellor",
         "premier", "minister", "commissar", "admiral", "captain", "colonel", "saint", "pope", "bishop", "father",
@@ -155,7 +155,7 @@ enum Vocabulary {
     ]
 
     /// Last words of names of institutions: "Red Army", "Central Committee".
-    static let institutionHeads: Set<String> = [
+    static let institutionHeads: WordList = [
         "party", "army", "navy", "committee", "commission", "congress", "bureau", "union", "council",
         "inspectorate", "secretariat", "police", "government", "church", "court", "assembly", "department",
         "ministry", "organisation", "organization", "guard", "guards", "league", "federation", "association",
@@ -166,7 +166,7 @@ enum Vocabulary {
     ]
 
     /// Last words of the names of places: "Volga-Don Canal", "Red Square", "Black Sea".
-    static let placeHeads: Set<String> = [
+    static let placeHeads: WordList = [
         "sea", "ocean", "river", "lake", "canal", "dam", "basin", "valley", "mountains", "mountain", "hills", "island",
         "islands", "coast", "bay", "gulf", "peninsula", "desert", "plain", "plains", "square", "street", "avenue",
         "road", "bridge", "border", "region", "province", "county", "district", "city", "town", "village", "port",
@@ -181,19 +181,19 @@ enum Vocabulary {
     }
 
     /// Words of direction that start the names of places: "the Far East", "Western Europe", "the West".
-    static let compassWords: Set<String> = [
+    static let compassWords: WordList = [
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "far", "upper",
         "lower", "middle", "near",
     ]
 
     /// Words before a name that make it a place: "in Moscow", "to Siberia".
-    static let placePrepositions: Set<String> = [
+    static let placePrepositions: WordList = [
         "in", "to", "from", "at", "into", "across", "near", "via", "towards", "toward", "throughout", "outside",
         "inside", "within",
     ]
 
     /// Nouns that name a position a person holds: "General Secretary", "Commissar for War", "head of the army".
-    static let roleNouns: Set<String> = [
+    static let roleNouns: WordList = [
         "secretary", "commissar", "head", "leader", "chairman", "chair", "member", "editor", "president",
         "premier", "chief", "minister", "commander", "director", "founder", "governor", "tsar", "czar", "king",
         "queen", "emperor", "chancellor", "ambassador", "general", "marshal", "prosecutor", "judge", "mayor",
@@ -204,10 +204,10 @@ enum Vocabulary {
     ]
 
     /// The first two letters of the longer role nouns: a misspelt role ("Commisar") keeps them.
-    static let roleNounStarts: Set<String> = Set(roleNouns.filter { $0.count >= 6 }.map { String($0.prefix(2)) })
+    static let roleNounStarts: WordList = WordList(roleNouns.filter { $0.count >= 6 }.map { String($0.prefix(2)) })
 
     /// Words after "was"/"became" that begin a role phrase: "was the head of", "became General Secretary".
-    static let roleLeadIns: Set<String> = ["the", "a", "an", "made", "appointed", "named", "elected", "promoted"]
+    static let roleLeadIns: WordList = ["the", "a", "an", "made", "appointed", "named", "elected", "promoted"]
 
     /// Phrases that join a cause to its consequence, and which side comes first.
     static let causeMarkers: [(phrase: String, causeFirst: Bool)] = [
@@ -222,7 +222,7 @@ enum Vocabulary {
     ]
 
     /// The words the cause markers are made of; a sentence without any has no cause to read.
-    static let causeWords: Set<String> = [
+    static let causeWords: WordList = [
         "led", "lead", "leads", "leading", "resulted", "resulting", "results", "result", "caused", "causing",
         "meant", "so", "therefore", "because", "due", "owing", "thanks", "contributed", "helped", "allowed",
         "enabled", "forced",
@@ -235,26 +235,26 @@ enum Vocabulary {
     /// Words that open a quotation's speaker phrase: "Trotsky called him 'a grey blur'".
     /// Words after which a phrase in quotation marks is a name for something: "the 'Great Turn'", "called
     /// 'dizzy with success'", "known as 'enemy of the people'", "a policy of 'Russification'".
-    static let namingCues: Set<String> = [
+    static let namingCues: WordList = [
         "the", "a", "an", "called", "named", "termed", "dubbed", "as", "term", "of", "so-called", "label", "slogan",
         "in", "declared", "labelled", "branded", "known",
     ]
 
     /// Words for what a named thing is: "the 'Permanent Revolution' policy".
-    static let kindNouns: Set<String> = [
+    static let kindNouns: WordList = [
         "policy", "idea", "theory", "plan", "programme", "program", "system", "law", "movement", "campaign", "slogan",
         "doctrine", "approach", "model", "strategy", "principle", "method", "scheme", "decree", "act", "treaty", "pact",
         "view",
     ]
 
     /// Words for made things that can stand before their names: "the newspaper Pravda", "the film Chapaev".
-    static let thingNouns: Set<String> = kindNouns.union([
+    static let thingNouns = WordList(kindNouns.words.union([
         "newspaper", "paper", "journal", "magazine", "book", "novel", "film", "play", "poem", "opera", "ballet",
         "symphony", "song", "article", "pamphlet", "manifesto", "ship", "painting", "statue", "organisation",
         "organization", "party", "agency", "body", "committee", "organ",
-    ])
+    ]))
 
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordList = [
         "said", "says", "called", "referred", "described", "declared", "wrote", "claimed", "stated", "announced",
         "warned", "told", "argued", "insisted", "remarked", "commented", "praised", "admitted", "proclaimed",
         "labelled", "labeled", "dubbed", "nicknamed", "named", "asked", "replied", "famously", "promised", "vowed",

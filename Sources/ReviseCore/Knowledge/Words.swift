@@ -92,33 +92,59 @@ struct Words {
                 let first = scalars[start]
                 var letterCount = 0
                 var capitals = 0
-                for k in start..<end where scalars[k].isLetter {
+                var ascii = true
+                for k in start..<end {
+                    if scalars[k].value >= 0x80 { ascii = false }
+                    guard scalars[k].isLetter else { continue }
                     letterCount += 1
                     if scalars[k].isCapital { capitals += 1 }
                 }
+                let lower: String
+                if capitals == 0 {
+                    lower = text
+                } else if ascii {
+                    // ASCII capitals lowered straight from the bytes (what `lowercased()` gives for them).
+                    let from = offsets[start]
+                    lower = String(unsafeUninitializedCapacity: offsets[end] - from, initializingUTF8With: { buffer in
+                        for k in 0..<buffer.count {
+                            let b = bytes[from + k]
+                            buffer[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                        }
+                        return buffer.count
+                    })
+                } else {
+                    lower = text.lowercased()
+                }
                 items.append(
                     Word(
-                        text: text, lower: capitals == 0 ? text : text.lowercased(), start: start, end: end,
+                        text: text, lower: lower, start: start, end: end,
                         isCapitalised: first.isCapital, isAcronym: letterCount >= 2 && capitals == letterCount,
                         isPossessive: possessive, opensClause: clauseOpen, isNumber: letterCount == 0,
                         punctuationAfter: ""))
                 end = i
                 clauseOpen = false
-                // What lies between this word and the next.
-                var punctuation = String.UnicodeScalarView()
+                // What lies between this word and the next, without its spaces (copied from the bytes).
+                let gapStart = i
+                var spaces = 0
                 while i < n, !(scalars[i].isLetter || isDigit(scalars[i])) {
                     let c = scalars[i]
                     if c != " " {
-                        punctuation.append(c)
-                        if Self.clauseOpeners.contains(c) || c == "." || c == "!" || c == "?" { clauseOpen = true }
+                        if Self.opensClause(c) || c == "." || c == "!" || c == "?" { clauseOpen = true }
                         if c == ">" || c == "→" || c == "⇒" { hasArrow = true }
+                    } else {
+                        spaces += 1
                     }
                     i += 1
                 }
-                if !punctuation.isEmpty { items[items.count - 1].punctuationAfter = String(punctuation) }
+                if i - gapStart > spaces {
+                    let gap = bytes[offsets[gapStart]..<offsets[i]]
+                    items[items.count - 1].punctuationAfter = spaces == 0
+                        ? String(decoding: gap, as: UTF8.self)
+                        : String(decoding: gap.filter { $0 != 0x20 }, as: UTF8.self)
+                }
                 _ = end
             } else {
-                if Self.clauseOpeners.contains(c) { clauseOpen = true }
+                if Self.opensClause(c) { clauseOpen = true }
                 i += 1
             }
         }
@@ -126,8 +152,20 @@ struct Words {
 
     static let clauseOpeners: Set<Unicode.Scalar> = [":", ";", "-", "–", "—", "•", "(", "\"", "“", "‘"]
 
+    /// One of `clauseOpeners`, without hashing.
+    @inline(__always) static func opensClause(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ":", ";", "-", "–", "—", "•", "(", "\"", "“", "‘": return true
+        default: return false
+        }
+    }
+
     var count: Int { items.count }
-    subscript(_ i: Int) -> Word { items[i] }
+    /// Word `i`, lent rather than copied: a pattern reading one field of a word does not copy (and retain) the
+    /// word's three strings.
+    subscript(_ i: Int) -> Word {
+        _read { yield items[i] }
+    }
 
     /// The last word of the clause that starts at word `a`: up to ";", ":" or "." (and a comma, once the clause has
     /// `commaAfter` words), at most 25 words on.

@@ -92,11 +92,47 @@ extension String {
         return nil
     }
 
+    /// `isOneEditAway` for two ASCII texts; nil when either is not ASCII.
+    private func isOneEditAwayASCII(from other: String) -> Bool? {
+        var x = self
+        var y = other
+        return x.withUTF8 { a -> Bool? in
+            y.withUTF8 { b -> Bool? in
+                guard !a.contains(where: { $0 >= 0x80 }), !b.contains(where: { $0 >= 0x80 }) else { return nil }
+                if a.elementsEqual(b) { return false }
+                if abs(a.count - b.count) > 1 { return false }
+                var i = 0
+                var j = 0
+                var edits = 0
+                while i < a.count, j < b.count {
+                    if a[i] == b[j] {
+                        i += 1
+                        j += 1
+                        continue
+                    }
+                    edits += 1
+                    if edits > 1 { return false }
+                    if a.count > b.count {
+                        i += 1
+                    } else if a.count < b.count {
+                        j += 1
+                    } else {
+                        i += 1
+                        j += 1
+                    }
+                }
+                return edits + (a.count - i) + (b.count - j) <= 1
+            }
+        }
+    }
+
     /// True when one letter inserted, deleted or changed turns one into the other.
     func isOneEditAway(from other: String) -> Bool {
         // One scalar more or less changes the UTF-8 length by at most four bytes: most pairs stop here, before
         // any copying.
         if abs(utf8.count - other.utf8.count) > 4 { return false }
+        // ASCII words (nearly all) are compared as bytes, which are their scalars, without copying.
+        if let answer = isOneEditAwayASCII(from: other) { return answer }
         let a = Array(unicodeScalars)
         let b = Array(other.unicodeScalars)
         if a == b { return false }
@@ -158,8 +194,14 @@ struct ScalarText {
     let offsets: [Int]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
         bytes = Array(text.utf8)
+        // Most notes are ASCII: one scalar per byte, read without decoding.
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            scalars = bytes.map { Unicode.Scalar($0) }
+            offsets = Array(0...bytes.count)
+            return
+        }
+        scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
         var offset = 0
