@@ -99,48 +99,19 @@ extension String {
         return x.withUTF8 { a -> Bool? in
             y.withUTF8 { b -> Bool? in
                 guard !a.contains(where: { $0 >= 0x80 }), !b.contains(where: { $0 >= 0x80 }) else { return nil }
-                if a.elementsEqual(b) { return false }
-                if abs(a.count - b.count) > 1 { return false }
-                var i = 0
-                var j = 0
-                var edits = 0
-                while i < a.count, j < b.count {
-                    if a[i] == b[j] {
-                        i += 1
-                        j += 1
-                        continue
-                    }
-                    edits += 1
-                    if edits > 1 { return false }
-                    if a.count > b.count {
-                        i += 1
-                    } else if a.count < b.count {
-                        j += 1
-                    } else {
-                        i += 1
-                        j += 1
-                    }
-                }
-                return edits + (a.count - i) + (b.count - j) <= 1
+                return Self.oneEdit(a, b)
             }
         }
     }
 
-    /// True when one letter inserted, deleted or changed turns one into the other.
-    func isOneEditAway(from other: String) -> Bool {
-        // One scalar more or less changes the UTF-8 length by at most four bytes: most pairs stop here, before
-        // any copying.
-        if abs(utf8.count - other.utf8.count) > 4 { return false }
-        // ASCII words (nearly all) are compared as bytes, which are their scalars, without copying.
-        if let answer = isOneEditAwayASCII(from: other) { return answer }
-        let a = Array(unicodeScalars)
-        let b = Array(other.unicodeScalars)
-        if a == b { return false }
+    /// One element inserted, deleted or changed turns `a` into `b` (not none).
+    private static func oneEdit<C: RandomAccessCollection>(_ a: C, _ b: C) -> Bool where C.Element: Equatable, C.Index == Int {
+        if a.elementsEqual(b) { return false }
         if abs(a.count - b.count) > 1 { return false }
-        var i = 0
-        var j = 0
+        var i = a.startIndex
+        var j = b.startIndex
         var edits = 0
-        while i < a.count, j < b.count {
+        while i < a.endIndex, j < b.endIndex {
             if a[i] == b[j] {
                 i += 1
                 j += 1
@@ -157,7 +128,17 @@ extension String {
                 j += 1
             }
         }
-        return edits + (a.count - i) + (b.count - j) <= 1
+        return edits + (a.endIndex - i) + (b.endIndex - j) <= 1
+    }
+
+    /// True when one letter inserted, deleted or changed turns one into the other.
+    func isOneEditAway(from other: String) -> Bool {
+        // One scalar more or less changes the UTF-8 length by at most four bytes: most pairs stop here, before
+        // any copying.
+        if abs(utf8.count - other.utf8.count) > 4 { return false }
+        // ASCII words (nearly all) are compared as bytes, which are their scalars, without copying.
+        if let answer = isOneEditAwayASCII(from: other) { return answer }
+        return Self.oneEdit(Array(unicodeScalars), Array(other.unicodeScalars))
     }
 }
 
