@@ -23,10 +23,7 @@ struct EntityResolver {
                 if fact.kind == .definition, let subject = fact.subject { definitions[subject, default: []].append(fact) }
                 if fact.kind == .list, fact.items.count >= 3 {
                     // A point's name: the words before a " - " comment, when they are one capitalised word.
-                    let names = fact.items.map { item in
-                        String(item.split(separator: " - ", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-                            .trimmingPunctuation()
-                    }
+                    let names = fact.items.map { item in (item.splitOnce(separators: [" - "])?.0 ?? item).trimmingPunctuation() }
                     let bare = names.filter { !$0.isEmpty && !$0.contains(" ") && $0.first?.isUppercase == true }
                     if bare.count >= 3, bare.count * 2 >= names.count { nameLists.append(bare) }
                 }

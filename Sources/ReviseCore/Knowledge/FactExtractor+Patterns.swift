@@ -243,7 +243,7 @@ extension FactExtractor.Reader {
                 // "a centrally controlled economy": a participle after an adverb or an article describes the noun.
                 let describes = before.hasSuffix("ed") && b >= 2
                     && (words[b - 2].lower.hasSuffix("ly") || ["a", "an", "the"].contains(words[b - 2].lower))
-                if !describes, TermShape.verbs.contains(before) || (before.count > 4 && before.hasSuffix("ed")) {
+                if !describes, TermShape.isVerbLike(before) {
                     relative = b >= 2 && ["who", "which", "that"].contains(words[b - 2].lower)
                     break
                 }
@@ -268,10 +268,10 @@ extension FactExtractor.Reader {
             // One lower-case word ("the list known as…", "the system was known as…") says too little to be a meaning.
             if b == s, !words[b].isCapitalised { continue }
             guard !TermShape.statementOpeners.contains(words[b].lower), named.wordCount >= 1,
+                // A participle after an adverb describes ("centrally controlled"); another verb ends the name.
                 !(b...s).contains(where: { i in
                     let w = words[i].lower
-                    return TermShape.verbs.contains(w)
-                        || (w.count > 4 && w.hasSuffix("ed") && !(i > b && words[i - 1].lower.hasSuffix("ly")))
+                    return TermShape.verbs.contains(w) || (TermShape.isVerbLike(w) && !(i > b && words[i - 1].lower.hasSuffix("ly")))
                 }),
                 term.wordCount >= 1, term.wordCount <= 5, Card.normalised(term) != Card.normalised(named)
             else { continue }
@@ -664,8 +664,7 @@ extension FactExtractor.Reader {
             if steps.count == 2, Self.isBareName(steps[0]) {
                 let right = Words(steps[1])
                 if let first = right.items.first, !first.isCapitalised,
-                    ["the", "a", "an", "to"].contains(first.lower) || TermShape.verbs.contains(first.lower)
-                        || (first.lower.count > 4 && first.lower.hasSuffix("ed"))
+                    ["the", "a", "an", "to"].contains(first.lower) || TermShape.isVerbLike(first.lower)
                 {
                     addDefinition(term: steps[0], meaning: steps[1], text: sentence, context: context, shapeSaysSo: true)
                     return

@@ -57,6 +57,11 @@ enum TermShape {
         return words.map(\.text).joined(separator: " ")
     }
 
+    /// A verb by the word list, or a longer word in "-ed" (a past tense or a participle): "became", "controlled".
+    static func isVerbLike(_ word: String) -> Bool {
+        verbs.contains(word) || (word.count > 4 && word.hasSuffix("ed"))
+    }
+
     static func isConceptNoun(_ word: String) -> Bool {
         let w = word.lowercased()
         guard w.count >= 8 else { return false }
