@@ -118,8 +118,8 @@ extension FactExtractor {
                 case .section:
                     let title = open.title
                     readNames(in: title, context: context, isTitle: true)
-                    // "The totalitarian view:", "The revisionist view:": a heading that names a view or a policy.
-                    if let named = TermShape.namedKind(title) { noteTerm(named, context: context) { $0.emphasised += 1 } }
+                    // "The totalitarian view:", "Labour camps:": a heading that names a thing the notes teach.
+                    if let named = TermShape.headingTerm(title) { noteTerm(named, context: context) { $0.emphasised += 1 } }
                     // A line of its own in quotation marks ("Stalin, 1931 'We are fifty … behind'").
                     if Quotations.mayHave(title) { readQuotes(title, words: Words(title), context: context) }
                     let dates = DateFinder.dates(in: title)

@@ -27,7 +27,14 @@ enum TermShape {
         let last = words[n - 1]
         // "New Soviet Man", "Old Bolsheviks": a capitalised "New" or "Old" opens a name of several words.
         let opensName = n > 1 && first.isCapitalised && ["new", "old"].contains(first.lower)
-        if Vocabulary.notNames.contains(first.lower), !first.isAcronym, !(n > 1 && first.isNumber), !opensName { return false }
+        // A phrase in lower case after its first word may open with a word that is not a name when capitalised
+        // ("show trials"), but not with a function word, nor be all everyday words ("key points").
+        let lowerBody = n > 1 && words.items.dropFirst().allSatisfy { !$0.isCapitalised }
+        let plain = lowerBody
+            ? Vocabulary.leadingFunctionWords.contains(first.lower)
+                || (Vocabulary.notNames.contains(first.lower) && Vocabulary.notNames.contains(last.lower))
+            : Vocabulary.notNames.contains(first.lower)
+        if plain, !first.isAcronym, !(n > 1 && first.isNumber), !opensName { return false }
         if n == 1, first.isNumber { return false }
         // A lone adjective or participle is not a term: "economic", "unofficial", "liquidated", "western".
         if n == 1, !first.isCapitalised, adjectiveEndings.contains(where: { first.lower.hasSuffix($0) }) { return false }
@@ -44,24 +51,46 @@ enum TermShape {
         return true
     }
 
-    /// A word that names a process, a policy or a doctrine by its ending: "collectivisation", "Russification",
-    /// "factionalism".
-    /// A heading that is a lower-case name of a view, policy or model: "The totalitarian view" gives "totalitarian
-    /// view". One or two describing words, then a word for what it is (`Vocabulary.kindNouns`).
-    static func namedKind(_ heading: String) -> String? {
+    /// A heading that names a thing the notes teach: "The totalitarian view", "Labour camps:", "The show trials:",
+    /// "1936 constitution:", "Structuralist arguement:". Two or three words after an optional "The", in lower case
+    /// but for the heading's first word (or a year), no possessive, no verb, and not ending in a word for a part of
+    /// an essay or a topic ("Living standards", "Political factors", "Social impact", "Key dates").
+    static func headingTerm(_ heading: String) -> String? {
         var words = Words(heading).items
         if words.first?.lower == "the" { words.removeFirst() }
-        guard words.count >= 2, words.count <= 3, let last = words.last, Vocabulary.kindNouns.contains(last.lower),
-            words.allSatisfy({ !$0.isCapitalised && !$0.isNumber && !$0.isPossessive && !Vocabulary.notNames.contains($0.lower) })
-        else { return nil }
+        guard words.count >= 2, words.count <= 3, let last = words.last, !topicWords.contains(last.lower) else { return nil }
+        for (k, w) in words.enumerated() {
+            // The first word may be a verb's spelling that is also a noun ("Show trials").
+            guard !w.isPossessive, k == 0 ? !Vocabulary.leadingFunctionWords.contains(w.lower) : !Vocabulary.notNames.contains(w.lower),
+                k == 0 || !isVerbLike(w.lower),
+                k == 0 || !(w.isCapitalised || w.isNumber), !w.isNumber || w.text.utf8.count == 4,
+                k == words.count - 1 || w.punctuationAfter.isEmpty
+            else { return nil }
+        }
         return words.map(\.text).joined(separator: " ")
     }
+
+    /// Last words of headings that name a topic or a part of an essay rather than a thing.
+    static let topicWords: WordList = [
+        "impact", "impacts", "factor", "factors", "aspect", "aspects", "achievement", "achievements", "standard",
+        "standards", "condition", "conditions", "structure", "struggle", "interpretation", "interpretations", "history",
+        "summary", "background", "conclusion", "conclusions", "introduction", "overview", "reason", "reasons", "cause",
+        "causes", "consequence", "consequences", "effect", "effects", "result", "results", "problem", "problems",
+        "advantage", "advantages", "disadvantage", "disadvantages", "strength", "strengths", "weakness", "weaknesses",
+        "aim", "aims", "date", "dates", "policies", "change", "changes", "development", "developments", "opinion",
+        "opinions", "issue", "issues", "life", "lives", "society", "success", "successes", "failure", "failures",
+        "points", "notes", "questions", "answers", "sources", "evidence", "example", "examples", "features", "role",
+        "roles", "response", "responses", "methods", "ideas", "views", "arguments", "debate", "significance",
+        "importance", "context", "timeline", "terms", "definitions", "vocabulary", "resources",
+    ]
 
     /// A verb by the word list, or a longer word in "-ed" (a past tense or a participle): "became", "controlled".
     static func isVerbLike(_ word: String) -> Bool {
         verbs.contains(word) || (word.count > 4 && word.hasSuffix("ed"))
     }
 
+    /// A word that names a process, a policy or a doctrine by its ending: "collectivisation", "Russification",
+    /// "factionalism".
     static func isConceptNoun(_ word: String) -> Bool {
         let w = word.lowercased()
         guard w.count >= 8 else { return false }

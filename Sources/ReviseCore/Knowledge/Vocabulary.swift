@@ -14,7 +14,7 @@ enum Vocabulary {
         "therefore", "thus", "hence", "although", "though", "because", "overall", "in", "out", "up", "down", "over",
         "under", "again", "further", "once", "only", "own", "same", "such", "too", "very", "can", "could", "will",
         "would", "shall", "should", "may", "might", "must", "about", "above", "below", "between", "through",
-        "against", "among", "around", "off", "per", "via", "yet", "still", "just", "even", "ever", "never",
+        "against", "among", "amongst", "around", "off", "per", "via", "yet", "still", "just", "even", "ever", "never",
         "always", "often", "other", "another", "new", "old", "example", "e", "g", "eg", "ie", "etc", "vs", "v",
         "chapter", "section", "part", "page", "unit", "topic", "question", "answer", "notes", "note", "summary",
         "introduction", "conclusion", "background", "key", "points", "point", "positive", "negative",
@@ -253,6 +253,14 @@ enum Vocabulary {
         "symphony", "song", "article", "pamphlet", "manifesto", "ship", "painting", "statue", "organisation",
         "organization", "party", "agency", "body", "committee", "organ",
     ]))
+
+    /// Words after a name that say the name and the word together name one thing: "the Nazi-Soviet pact", "the
+    /// Stakhanovite movement", "the Lenin cult", "the Urals-Siberian method".
+    static let namedThingHeads: WordList = [
+        "pact", "treaty", "movement", "campaign", "plan", "plans", "programme", "program", "model", "method", "decree",
+        "doctrine", "cult", "enrolment", "enrollment", "levy", "trial", "trials", "constitution", "code", "purge",
+        "purges", "crisis", "affair", "incident", "reforms", "offensive", "agreement", "accords",
+    ]
 
     static let speechVerbs: WordList = [
         "said", "says", "called", "referred", "described", "declared", "wrote", "claimed", "stated", "announced",

@@ -129,7 +129,9 @@ struct Words {
                 while i < n, !(scalars[i].isLetter || isDigit(scalars[i])) {
                     let c = scalars[i]
                     if c != " " {
-                        if Self.opensClause(c) || c == "." || c == "!" || c == "?" { clauseOpen = true }
+                        if Self.opensClause(c) || c == "!" || c == "?" { clauseOpen = true }
+                        // A full stop ends a clause, except after "e.g", "i.e", "approx": "e.g. Staknovites".
+                        if c == ".", !Self.abbreviationsBeforeNames.contains(items[items.count - 1].lower) { clauseOpen = true }
                         if c == ">" || c == "→" || c == "⇒" { hasArrow = true }
                     } else {
                         spaces += 1
@@ -149,6 +151,9 @@ struct Words {
             }
         }
     }
+
+    /// Words whose full stop does not end a clause: the parts of "e.g." and "i.e.", "approx.", "c." (circa).
+    static let abbreviationsBeforeNames: WordList = ["e", "g", "eg", "ie", "vs", "approx", "cf", "ca", "c", "viz"]
 
     static let clauseOpeners: Set<Unicode.Scalar> = [":", ";", "-", "–", "—", "•", "(", "\"", "“", "‘"]
 
