@@ -13,6 +13,8 @@ struct EntityResolver {
     private var definitions: [String: [Fact]] = [:]
     /// The bare names that are most of a list's points ("3 main types: Toz, Sovkhoz, Kolhoz").
     private var nameLists: [[String]] = []
+    /// Named posts people hold ("General Secretary", "Commissar for Nationalities"), with the roles that name them.
+    private var posts: [String: [Fact]] = [:]
 
     init(_ sources: [SourceKnowledge]) {
         for source in sources {
@@ -21,6 +23,7 @@ struct EntityResolver {
             }
             for fact in source.facts {
                 if fact.kind == .definition, let subject = fact.subject { definitions[subject, default: []].append(fact) }
+                if fact.kind == .role, let post = fact.detail.flatMap(Self.postName) { posts[post, default: []].append(fact) }
                 if fact.kind == .list, fact.items.count >= 3 {
                     // A point's name: the words before a " - " comment, when they are one capitalised word.
                     let names = fact.items.map { item in (item.splitOnce(separators: [" - "])?.0 ?? item).trimmingPunctuation() }
@@ -122,6 +125,17 @@ struct EntityResolver {
                 kinds[name] = .place
             }
         }
+        // A word only ever written before other words is part of a longer name the notes teach, not a term of
+        // its own: "Shakhty" in "the Shakhty Trial", "the Shakhty trial of 1928".
+        let longer = kinds.filter { $0.key.contains(" ") && ($0.value == .term || $0.value == .organisation) }.map(\.key)
+        for (name, kind) in kinds where kind == .term && !name.contains(" ") && !isAcronym(name) {
+            guard let e = grouped[name] ?? evidence[name], e.aloneAfterThe == 0, e.defined == 0, e.quoted == 0,
+                e.emphasised == 0, longer.contains(where: { $0.hasPrefix(name + " ") })
+            else { continue }
+            kinds[name] = nil
+            canonical[name] = nil
+            turnedDown.insert(name)
+        }
         // The points of one list are things of one kind: a bare name listed with terms is a term ("Toz, Sovkhoz,
         // Kolhoz").
         for names in nameLists {
@@ -154,7 +168,34 @@ struct EntityResolver {
                 }
             }
         }
+        // A post with a name of its own is a term of the glossary, held by the people whose roles name it.
+        for post in posts.keys where canonical[post] == nil && kinds[post] == nil {
+            canonical[post] = post
+            kinds[post] = .term
+        }
         mergeTermVariants()
+    }
+
+    /// The name of a post in a role: a title and what it is over, capitalised ("General Secretary", "Commissar
+    /// for Nationalities", "Commissar for war", "Secretary-General"), up to the words that say more ("… as Lenin
+    /// believed"). Not "member of the Politburo" or "head of the NKVD": those say what someone did.
+    static func postName(_ detail: String) -> String? {
+        let words = Words(detail)
+        guard words.count >= 2, words[0].isCapitalised, Vocabulary.titles.contains(words[0].lower) else { return nil }
+        var end = 0
+        while end + 1 < words.count, words[end].punctuationAfter.isEmpty || words[end].punctuationAfter == "-" {
+            let next = words[end + 1]
+            if next.isCapitalised || ["for", "of"].contains(next.lower) && !next.isNumber {
+                end += 1
+            } else if ["for", "of"].contains(words[end].lower), !next.isNumber {
+                end += 1
+                break
+            } else {
+                break
+            }
+        }
+        guard end >= 1, !["for", "of"].contains(words[end].lower) else { return nil }
+        return words.text(0, end)
     }
 
     /// One term however the notes spell it: "Collectivisation" and "collectivization", "Five-Year Plans" and
@@ -356,8 +397,8 @@ struct EntityResolver {
             let w = words[0]
             if ["ia", "land", "stan", "many"].contains(where: { w.hasSuffix($0) }) && w.count >= 5 { return .place }
             if ["ean", "ese", "ish"].contains(where: { w.hasSuffix($0) }) && w.count >= 5 { return nil }
-            // "German", "Georgian": a people's name, or a word before a noun ("the German invasion").
-            if w.hasSuffix("an"), !w.hasSuffix("man"), w.count >= 5, e.midSentence > 0, e.aloneAfterThe * 2 < e.count { return nil }
+            // "German", "Georgians": a people's name, or a word before a noun ("the German invasion").
+            if w.hasSuffix("an") || w.hasSuffix("ans"), w.count >= 5, e.midSentence > 0, e.aloneAfterThe * 2 < e.count { return nil }
         }
         // "Party", "Church": the word for an institution, not the name of one.
         // A body of its own is named so, capitalised and alone after "the" ("the Secretariat made decisions").
@@ -519,10 +560,13 @@ struct EntityResolver {
             for spelling in [name] + (aliases[name] ?? []) {
                 citations.formUnion(evidence[spelling]?.citations ?? [])
             }
+            let held = posts.filter { (canonical[$0.key] ?? $0.key) == name }.values.flatMap { $0 }
+            for fact in held { citations.formUnion(fact.citations) }
+            let holders = held.compactMap(\.subject).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let summary: String? =
                 kind == .person
                 ? (roles[name].map { $0.prefix(4).joined(separator: "; ") })
-                : definitionsByName[name]
+                : definitionsByName[name] ?? (holders.isEmpty ? nil : "a post held by " + holders.prefix(4).joined(separator: ", "))
             result.append(
                 Entity(
                     kind: kind, name: name, aliases: (aliases[name] ?? []).sorted(), summary: summary,

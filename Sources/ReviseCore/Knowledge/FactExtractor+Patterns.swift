@@ -609,7 +609,14 @@ extension FactExtractor.Reader {
             // the notes' own irony ("Yezhov 'unearthed' plots").
             let named = quote.words.first?.isUppercase == true
                 || before.items.last.map { Vocabulary.namingCues.contains($0.lower) } ?? false
-            if quoteWords <= 4, !speechVerb, named, TermShape.isTermLike(quote.words) {
+            // One word in marks before a noun qualifies the noun ("the 'soft' approach to socialism").
+            let qualifies = quoteWords == 1 && {
+                let after = sentence.unicodeScalars.dropFirst(quote.offset + quote.words.unicodeScalars.count + 2)
+                guard after.first == " ", let next = Words(String(after)).items.first else { return false }
+                return !next.isCapitalised && !next.isNumber && !Vocabulary.notNames.contains(next.lower)
+                    && !TermShape.isVerbLike(next.lower)
+            }()
+            if quoteWords <= 4, !speechVerb, named, !qualifies, TermShape.isTermLike(quote.words) {
                 noteTerm(quote.words, context: context) { $0.quoted += 1 }
             }
             if namesOnly { continue }

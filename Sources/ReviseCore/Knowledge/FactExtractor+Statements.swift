@@ -297,6 +297,8 @@ extension FactExtractor.Reader {
             // After "the", or after a person's possessive ("Lenin's Last Testament"): a thing's name.
             if before.lower == "the" || (before.isPossessive && before.isCapitalised), gap.isEmpty {
                 e.afterThe += 1
+                // A name of several words that is someone's is a thing they made or had: "Lenins' Last Testament".
+                if before.isPossessive, start < j, !titleCase { e.defined += 1 }
                 let next = j + 1 < n ? words[j + 1].lower : ""
                 if !titleCase, words[j].punctuationAfter != "/", next != "of",
                     j + 1 == n || !words[j].punctuationAfter.isEmpty || Vocabulary.notNames.contains(next) || next.hasSuffix("ed")

@@ -25,8 +25,9 @@ enum TermShape {
         if phrase.unicodeScalars.contains(where: { "?:;!\"“”".unicodeScalars.contains($0) }) { return false }
         let first = words[0]
         let last = words[n - 1]
-        // "New Soviet Man", "Old Bolsheviks": a capitalised "New" or "Old" opens a name of several words.
-        let opensName = n > 1 && first.isCapitalised && ["new", "old"].contains(first.lower)
+        // "New Soviet Man", "Old Bolsheviks", "Last Testament": a capitalised "New", "Old" or "Last" opens a name
+        // of several words.
+        let opensName = n > 1 && first.isCapitalised && ["new", "old", "last"].contains(first.lower)
         // A phrase in lower case after its first word may open with a word that is not a name when capitalised
         // ("show trials"), but not with a function word, nor be all everyday words ("key points").
         let lowerBody = n > 1 && words.items.dropFirst().allSatisfy { !$0.isCapitalised }
@@ -52,12 +53,25 @@ enum TermShape {
     }
 
     /// A heading that names a thing the notes teach: "The totalitarian view", "Labour camps:", "The show trials:",
-    /// "1936 constitution:", "Structuralist arguement:". Two or three words after an optional "The", in lower case
+    /// "1936 constitution:", "Structuralist arguement:", "The Kirov murder 1934:". Two or three words after an
+    /// optional "The", in lower case
     /// but for the heading's first word (or a year), no possessive, no verb, and not ending in a word for a part of
     /// an essay or a topic ("Living standards", "Political factors", "Social impact", "Key dates").
     static func headingTerm(_ heading: String) -> String? {
-        var words = Words(heading).items
-        if words.first?.lower == "the" { words.removeFirst() }
+        // The last of a heading's parts ("Culture in Stalin's USSR: Cultural revolution"), without the years it
+        // ends with ("The grain procurement crisis 1927-1929").
+        let part = heading.range(of: ": ", options: .backwards).map { String(heading[$0.upperBound...]) } ?? heading
+        var words = Words(part).items
+        while let last = words.last, last.isNumber { words.removeLast() }
+        let opensWithThe = words.first?.lower == "the"
+        if opensWithThe { words.removeFirst() }
+        // A group named in capitals: "The Twenty Five Thousanders".
+        if opensWithThe, words.count >= 2, words.count <= 3, let last = words.last, last.lower.hasSuffix("s"),
+            !last.lower.hasSuffix("ss"), words.allSatisfy({ $0.isCapitalised && !$0.isPossessive && $0.punctuationAfter.isEmpty || $0.start == last.start }),
+            !topicWords.contains(last.lower)
+        {
+            return words.map(\.text).joined(separator: " ")
+        }
         guard words.count >= 2, words.count <= 3, let last = words.last, !topicWords.contains(last.lower) else { return nil }
         for (k, w) in words.enumerated() {
             // The first word may be a verb's spelling that is also a noun ("Show trials").
