@@ -471,14 +471,22 @@ extension FactExtractor.Reader {
             let w = words[i]
             guard w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w.lower) else {
                 // "position as ROLE", "post as ROLE", "position of ROLE": the holder is the name before.
-                if ["position", "post", "role", "job"].contains(w.lower), i + 2 < n, ["as", "of"].contains(words[i + 1].lower),
-                    let holder = nameBefore(i, in: words)
+                if ["position", "post", "role", "job"].contains(w.lower), i + 2 < n, ["as", "of"].contains(words[i + 1].lower) {
+                    // A post someone is put out of is theirs: "vote Trotsky out of the position of Commissar for
+                    // war" (not the subject's, Stalin's).
+                    let outOf = (max(1, i - 4)..<i).last { ["out", "from"].contains(words[$0].lower) }
+                    let ousted = outOf.flatMap { k -> String? in
+                        let w = words[k - 1]
+                        return w.isCapitalised && !w.isNumber && !Vocabulary.notNames.contains(w.lower) ? w.text : nil
+                    }
+                    if let holder = ousted ?? nameBefore(i, in: words)
                         ?? (i >= 1 && ["his", "her"].contains(words[i - 1].lower) ? context.person : nil)
-                {
-                    var r = i + 2
-                    if r < n, words[r].lower == "the" { r += 1 }
-                    if isRolePhrase(words, at: r) {
-                        addRole(person: holder, position: rolePhrase(words, from: r), text: sentence, context: context)
+                    {
+                        var r = i + 2
+                        if r < n, words[r].lower == "the" { r += 1 }
+                        if isRolePhrase(words, at: r) {
+                            addRole(person: holder, position: rolePhrase(words, from: r), text: sentence, context: context)
+                        }
                     }
                 }
                 i += 1

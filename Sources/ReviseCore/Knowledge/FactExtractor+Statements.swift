@@ -32,7 +32,7 @@ extension FactExtractor.Reader {
         if dates.count > 1, let pieces = Clauses.perDate(dates, in: sentence) {
             // "1925- Forced to resign…, 1926- Expelled from Politburo": one event for each dated clause.
             for (piece, date) in pieces { addEvent(sentence: piece, date: date, context: context) }
-        } else if let date = dates.first {
+        } else if let date = dates.first, !Self.isPointOfComparison(date, in: words) {
             addEvent(sentence: sentence, date: date, context: context, words: words)
         } else if let inherited = context.date, sentence.wordCount >= 2 {
             facts.append(
@@ -64,6 +64,21 @@ extension FactExtractor.Reader {
         }
     }
 
+    /// A year the sentence measures against, not the one its event happened in: "barely returned to that of the
+    /// Tsar in 1913", "doubling the amount in 1929", "back to the level of 1913", "higher than in 1928". Not a year
+    /// something lasted until ("not above pre-collectivisation levels until 1935").
+    static func isPointOfComparison(_ date: DateFinder.Match, in words: Words) -> Bool {
+        let items = words.items
+        guard let k = items.firstIndex(where: { words.offsets[$0.start] >= date.range.lowerBound }), k >= 1,
+            !["until", "untill", "till", "by", "since"].contains(items[k - 1].lower)
+        else { return false }
+        let window = max(0, k - 5)..<k
+        if items[window].contains(where: { ["than", "compared", "amount"].contains($0.lower) }) { return true }
+        return window.contains { j in
+            j + 1 < k && ["that", "level", "levels"].contains(items[j].lower) && items[j + 1].lower == "of"
+        }
+    }
+
     mutating func addEvent(sentence: String, date: DateFinder.Match, context: Context, words: Words? = nil) {
         let words = words ?? Words(sentence)
         let clause = Clauses.around(date.range, in: sentence)
@@ -80,13 +95,17 @@ extension FactExtractor.Reader {
         guard let range = text.byteRange(of: date) else { return text.trimmingPunctuation() }
         let before = Words(String(text[..<range.lowerBound]))
         var keep = before.count
-        while keep > 0, ["in", "by", "during", "from", "since", "the", "between", "of", "on", "until", "after", "before", "around", "c"].contains(before[keep - 1].lower) {
+        while keep > 0, ["in", "by", "during", "from", "since", "the", "between", "of", "on", "until", "untill", "till", "after", "before", "around", "c"].contains(before[keep - 1].lower) {
             keep -= 1
         }
         // Up to where the dropped words start, keeping what follows the last kept word ("300%").
         let cut = keep == before.count ? before.bytes.count : before.offsets[before[keep].start]
         let head = String(decoding: before.bytes[..<cut], as: UTF8.self)
-        let tail = String(text[range.upperBound...]).trimmingPunctuation()
+        var tail = String(text[range.upperBound...]).trimmingPunctuation()
+        // "from 1932 onwards": the word that finishes the date goes with it.
+        for word in ["onwards ", "onward "] where (tail + " ").hasPrefix(word) {
+            tail = String(tail.dropFirst(word.count - 1)).trimmingPunctuation()
+        }
         let joined = head.trimmingPunctuation() + (tail.isEmpty || head.isEmpty ? "" : " ") + tail
         return InlineText.collapseWhitespace(joined).trimmingPunctuation()
     }
