@@ -392,3 +392,58 @@ extension FactExtractorTests {
         #expect(subjects.contains("Tolbooth"))
     }
 }
+
+extension FactExtractorTests {
+    @Test func namedThingsPostsAndHeadingsAreTerms() throws {
+        let kb = try knowledge(
+            """
+            The canal age:
+
+            - Investors put money into the Bridgewater scheme, and the Hartley pact fixed the tolls.
+            - In 1793 Telford became Minister for Canals, a post he kept for years.
+            - The board voted Jessop out of the position of Chief Engineer in 1801.
+            - Carriers signed Brindley's Grand Charter before the work began.
+
+            Navvy gangs:
+            - They dug by hand and lived in camps.
+
+            Living standards:
+            - Wages rose slowly.
+            - Rents rose fast.
+
+            The toll disputes 1790-1795:
+            - Carriers refused to pay.
+            """)
+        let terms = Set(kb.entities.filter { $0.kind == .term || $0.kind == .organisation }.map(\.name))
+        #expect(terms.contains("Hartley pact"))
+        #expect(terms.contains("Minister for Canals"))
+        #expect(kb.entities.first { $0.name == "Minister for Canals" }?.summary == "a post held by Telford")
+        #expect(terms.contains("Navvy gangs"))
+        #expect(terms.contains("toll disputes"))
+        #expect(!terms.contains("Living standards"))
+        #expect(terms.contains("Grand Charter"))
+        // A post someone is voted out of was theirs.
+        let roles = kb.facts.filter { $0.kind == .role }.map { "\($0.subject ?? ""): \($0.detail ?? "")" }
+        #expect(roles.contains("Jessop: Chief Engineer"))
+        #expect(!roles.contains { $0.hasPrefix("board") })
+    }
+
+    @Test func aYearComparedWithDatesNoEvent() throws {
+        let kb = try knowledge(
+            """
+            Output:
+
+            - By 1840 the mills barely returned to that of the old masters in 1790.
+            - Exports were higher than in 1820.
+            - Output did not pass the old levels until 1835.
+            - The new looms were used from 1825 onwards and doubled output.
+            """)
+        let years = kb.facts.filter { $0.kind == .event }.compactMap { $0.when?.year }
+        #expect(years.contains(1840))
+        #expect(!years.contains(1790))
+        #expect(!years.contains(1820))
+        #expect(years.contains(1835))
+        let looms = kb.facts.first { $0.kind == .event && $0.when?.year == 1825 }
+        #expect(looms?.detail == "The new looms were used and doubled output")
+    }
+}

@@ -187,7 +187,7 @@ struct EntityResolver {
             let next = words[end + 1]
             if next.isCapitalised || ["for", "of"].contains(next.lower) && !next.isNumber {
                 end += 1
-            } else if ["for", "of"].contains(words[end].lower), !next.isNumber {
+            } else if ["for", "of"].contains(words[end].lower), !next.isNumber, !Vocabulary.notNames.contains(next.lower) {
                 end += 1
                 break
             } else {
