@@ -3,7 +3,7 @@
 /// when it can be phrased well; every card keeps `CardQuality`'s rules and cites its sources.
 public enum CardGenerator {
     /// Changes whenever the cards written from the same notes change, so stores write their cards again.
-    public static let version = 9
+    public static let version = 10
 
     public static func cards(from knowledge: KnowledgeBase) -> [Card] {
         var writer = Writer(knowledge: knowledge)
@@ -26,6 +26,8 @@ public enum CardGenerator {
         let definedTerms: [(term: String, topic: [String])]
         /// Where the student wrote cards themselves: no card is written from those lines.
         let authored: Set<Citation>
+        /// Each term's abbreviation, when the notes use one ("New Economic Policy" → "NEP").
+        let abbreviations: [String: String]
 
         init(knowledge: KnowledgeBase) {
             self.knowledge = knowledge
@@ -35,6 +37,13 @@ public enum CardGenerator {
                 for a in e.aliases where kinds[a] == nil { kinds[a] = e.kind }
             }
             self.kinds = kinds
+            var abbreviations: [String: String] = [:]
+            for e in knowledge.entities where e.kind != .person {
+                if let short = e.aliases.filter(TermShape.isAcronym).min(by: { ($0.count, $0) < ($1.count, $1) }) {
+                    abbreviations[e.name] = short
+                }
+            }
+            self.abbreviations = abbreviations
             var years: [String: [Int]] = [:]
             for fact in knowledge.facts where fact.kind == .event || fact.kind == .role {
                 guard let y = fact.when?.year else { continue }
@@ -113,8 +122,17 @@ public enum CardGenerator {
                 if rest.wordCount >= 2 { meaning = rest + " (\(date.when.description))" }
             }
             guard meaning.wordCount >= 2, meaning.wordCount <= 25 else { return }
-            add(.reverse, prompt: "What is meant by “\(term)”?", answer: Phrase.capitalised(meaning), from: fact)
-            let prompt = "Which term means “\(meaning)”?"
+            // A meaning that spells out its term ("the New Economic Policy of 1921, which …") is asked by the
+            // term's abbreviation ("What is meant by “NEP”?"), and the other way round with the term left out.
+            var asked = term
+            var shown = meaning
+            if let named = meaning.range(of: term, options: .caseInsensitive) {
+                guard let short = abbreviations[term], meaning.range(of: short) == nil else { return }
+                asked = short
+                shown = meaning.replacingCharacters(in: named, with: "[…]")
+            }
+            add(.reverse, prompt: "What is meant by “\(asked)”?", answer: Phrase.capitalised(meaning), from: fact)
+            let prompt = "Which term means “\(shown)”?"
             // One in three asked with four terms to choose from: other terms the notes define under the same topic
             // (or, failing that, anywhere), never one that means the same.
             let others = otherTerms(than: term, near: fact.topic)
