@@ -175,13 +175,13 @@ extension FactExtractor.Reader {
                 noteTerm(run.text, context: context) { $0.count += 1 }
             } else if let name = recordName(words, start: run.start, end: run.end, context: context, titleCase: titleCase) {
                 runs.append((name, run.start, run.end))
-                // A name and the word for what it is name one thing together: "the Nazi-Soviet pact".
-                // A word that opens a sentence needs to be a name by its shape ("Stakhanovite movement", not
-                // "Food crisis").
-                if !titleCase, run.end + 1 < n,
-                    !words[run.start].opensClause || run.start < run.end
-                        || ["ite", "ist", "ian"].contains(where: words[run.start].lower.hasSuffix), words[run.end].punctuationAfter.isEmpty, !words[run.end].isPossessive,
-                    !words[run.end + 1].isCapitalised, Vocabulary.namedThingHeads.contains(words[run.end + 1].lower)
+                // A name and the word for what it is name one thing together: "the Nazi-Soviet pact". A word that
+                // opens a sentence must be a name by its shape ("Stakhanovite movement", not "Food crisis").
+                let nameByShape = !words[run.start].opensClause || run.start < run.end
+                    || ["ite", "ist", "ian"].contains(where: words[run.start].lower.hasSuffix)
+                if !titleCase, nameByShape, run.end + 1 < n, words[run.end].punctuationAfter.isEmpty,
+                    !words[run.end].isPossessive, !words[run.end + 1].isCapitalised,
+                    Vocabulary.namedThingHeads.contains(words[run.end + 1].lower)
                 {
                     noteTerm(words.text(run.start, run.end + 1), context: context) {
                         $0.count += 1
