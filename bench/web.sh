@@ -4,15 +4,17 @@
 # transaction, and the next card drawn), then the timeline page (the whole SVG of the built-in course's events).
 # Prints requests/s and p50/p99 latency for each and the review API's share of hello-world's throughput.
 # Usage: bench/web.sh [SECONDS] [CONNECTIONS]   (defaults 10 and 8; wrk uses 2 threads)
+# REVISE_BIN=path runs that binary instead of building this checkout's (to compare two builds in turn).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 connections="${2:-8}"
 command -v wrk >/dev/null || { echo "bench/web.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
 work="$(mktemp -d)"
-swift build -c release --product revise >/dev/null 2>&1
+binary="${REVISE_BIN:-}"
+if [ -z "$binary" ]; then swift build -c release --product revise >/dev/null 2>&1; binary=.build/release/revise; fi
 port=$((20000 + RANDOM % 20000))
-.build/release/revise serve --db "$work/revise.sqlite" --port "$port" > "$work/serve.log" 2>&1 &
+"$binary" serve --db "$work/revise.sqlite" --port "$port" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"

@@ -189,6 +189,13 @@ extension Site {
         addExamRoutes(to: router)
     }
 
+    /// `?html=1`: the study answers (`/api/next`, `/api/review`, `/api/undo`) bring the card drawn as the Study page
+    /// shows it, which is what the page's script puts on screen; other clients need only the card.
+    static func wantsHTML(_ request: Request) -> Bool {
+        guard let value = request.query("html") else { return false }
+        return value == "1" || value == "true"
+    }
+
     func addAPIRoutes(to router: Router<ReviseContext>) {
         let api = router.group("api")
         addExamAPIRoutes(to: api)
@@ -196,7 +203,8 @@ extension Site {
         api.get("today") { _, _ in Responses.json(try self.todayReport()) }
         api.get("stats") { _, _ in Responses.json(try self.statsReport()) }
         api.get("next") { request, context in
-            Self.jsonResponse(self.json(try await self.nextCard(preferring: request.query("card"), context: context)))
+            Self.jsonResponse(
+                self.json(try await self.nextCard(preferring: request.query("card"), context: context, html: Self.wantsHTML(request))))
         }
         api.post("review") { request, context in
             var request = request
@@ -211,7 +219,8 @@ extension Site {
             }
             let after = try await self.rate(cardID: card, rating: rating)
             let saved = "\(rating.name) — next in \(Self.interval(from: after.schedule.lastReview ?? self.now, to: after.schedule.due))"
-            return Self.jsonResponse(self.json(ReviewAnswer(reviewed: after, saved: saved, next: try await self.nextCard(context: context, checked: true))))
+            let next = try await self.nextCard(context: context, checked: true, html: Self.wantsHTML(request))
+            return Self.jsonResponse(self.json(ReviewAnswer(reviewed: after, saved: saved, next: next)))
         }
         api.post("check") { request, _ in
             var request = request
@@ -221,11 +230,12 @@ extension Site {
             return Responses.json(
                 CheckAnswer(verdict: verdict.rawValue, suggestedRating: verdict.suggestedRating.rawValue, answer: stored.card.answer))
         }
-        api.post("undo") { _, context in
+        api.post("undo") { request, context in
             guard let card = try self.store.undoLastReview() else {
                 throw UserError(.conflict, "There is no rating to undo.")
             }
-            return Self.jsonResponse(self.json(try await self.nextCard(preferring: card.card.id, context: context)))
+            return Self.jsonResponse(
+                self.json(try await self.nextCard(preferring: card.card.id, context: context, html: Self.wantsHTML(request))))
         }
         api.get("cards") { request, _ in
             let cards = try self.filteredCards(try CardFilter(request))

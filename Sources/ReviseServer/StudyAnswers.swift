@@ -63,19 +63,22 @@ extension Site {
         w.int(next.counts.new)
         w.raw(",\"review\":")
         w.int(next.counts.review)
-        w.raw("},\"html\":")
-        w.string(next.html)
+        w.raw("}")
+        if let html = next.html {
+            w.raw(",\"html\":")
+            w.string(html)
+        }
         w.raw("}")
     }
 
     func json(_ next: NextCard) -> [UInt8] {
-        var w = JSONWriter(capacity: next.html.utf8.count + 2048)
+        var w = JSONWriter(capacity: (next.html?.utf8.count ?? 0) + 2048)
         write(next, to: &w)
         return w.bytes
     }
 
     func json(_ answer: ReviewAnswer) -> [UInt8] {
-        var w = JSONWriter(capacity: answer.next.html.utf8.count + 4096)
+        var w = JSONWriter(capacity: (answer.next.html?.utf8.count ?? 0) + 4096)
         w.raw("{\"next\":")
         write(answer.next, to: &w)
         w.raw(",\"reviewed\":")

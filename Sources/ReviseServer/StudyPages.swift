@@ -16,14 +16,14 @@ extension Site {
     struct NextCard: Encodable {
         var card: StoredCard?
         var counts: StudyCounts
-        /// The card as the study page shows it (or the "all done" panel).
-        var html: String
+        /// The card as the study page shows it (or the "all done" panel), when asked for (`?html=1`).
+        var html: String?
     }
 
     /// The card to study now (or `preferring`, when it names a card), with what is left. Without `preferring`, the
     /// queue kept in memory by the store answers (`checked` asks the store first whether another process wrote to
     /// the file; the answer to a rating need not, its group of ratings has just asked).
-    func nextCard(preferring id: String? = nil, context: ReviseContext, checked: Bool = false) async throws -> NextCard {
+    func nextCard(preferring id: String? = nil, context: ReviseContext, checked: Bool = false, html: Bool = true) async throws -> NextCard {
         if !checked { try await store.noticeOtherWriters() }
         let now = self.now
         let dayStart = StudyDay.start(of: now)
@@ -38,9 +38,9 @@ extension Site {
             (counts, next) = (StudyCounts(new: c.new, learning: c.learning, review: c.review), card)
         }
         guard let card = next else {
-            return NextCard(card: nil, counts: counts, html: try doneFragment(counts: counts, now: now).text)
+            return NextCard(card: nil, counts: counts, html: html ? try doneFragment(counts: counts, now: now).text : nil)
         }
-        return NextCard(card: card, counts: counts, html: cardFragment(card, counts: counts, context: context, now: now).text)
+        return NextCard(card: card, counts: counts, html: html ? cardFragment(card, counts: counts, context: context, now: now).text : nil)
     }
 
     static func canType(_ card: Card) -> Bool {
@@ -148,7 +148,7 @@ extension Site {
             layout(
                 title: "Study", active: "/study", context: context,
                 body: """
-                    <section class="study" id="study" aria-live="polite">\(HTML(raw: next.html))</section>
+                    <section class="study" id="study" aria-live="polite">\(HTML(raw: next.html ?? ""))</section>
                     <p class="keys">Keys: <kbd>Space</kbd> show the answer · <kbd>1</kbd>–<kbd>4</kbd> again, hard, good, easy · <kbd>T</kbd> type the answer · <kbd>U</kbd> undo · <kbd>S</kbd> suspend</p>
                     """))
     }

@@ -80,7 +80,7 @@ function rate(rating) {
   const c = card();
   if (!c || !c.dataset.card) return;
   return once(async () => {
-    const answer = await api("/api/review", { card: c.dataset.card, rating: Number(rating) });
+    const answer = await api("/api/review?html=1", { card: c.dataset.card, rating: Number(rating) });
     showCard(answer.next.html);
     toast(`Saved: ${answer.saved}`);
   });
@@ -88,7 +88,7 @@ function rate(rating) {
 
 function undo() {
   return once(async () => {
-    const answer = await api("/api/undo", {});
+    const answer = await api("/api/undo?html=1", {});
     showCard(answer.html);
     toast("Undone: the card is back as it was.");
   });
@@ -99,7 +99,7 @@ function suspend() {
   if (!c || !c.dataset.card) return;
   return once(async () => {
     await api(`/api/cards/${c.dataset.card}/suspend`, { suspended: true });
-    const next = await api("/api/next", undefined, "GET");
+    const next = await api("/api/next?html=1", undefined, "GET");
     showCard(next.html);
     toast("Suspended: it will not come up until you unsuspend it (Cards page).");
   });
