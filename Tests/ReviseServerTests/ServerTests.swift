@@ -12,11 +12,13 @@ import TestSupport
 /// the way a browser does.
 struct LiveServer {
     let store: ReviseStore
+    let path: String
     var options = ServerOptions()
 
     init(course: Bool = true, maxUploadBytes: Int = 20_000_000) throws {
         let folder = try Fixtures.temporaryFolder()
-        store = try ReviseStore(path: folder.appendingPathComponent("revise.sqlite").path)
+        path = folder.appendingPathComponent("revise.sqlite").path
+        store = try ReviseStore(path: path)
         if course { _ = try ReviseServer.prepare(store) }
         options.port = 0
         options.maxUploadBytes = maxUploadBytes
@@ -189,6 +191,28 @@ struct ServerTests {
             #expect(answered >= 1)
             #expect(try store.reviews(of: card).count == answered)
             #expect(try store.card(id: card)?.reviewCount == answered)
+        }
+    }
+
+    @Test("a rating saved by another program while the server runs is seen by the next answer")
+    func anotherWriter() async throws {
+        let server = try LiveServer()
+        try await server.run { client in
+            let first = try await client.get("/api/next").json
+            let card = try #require((first["card"] as? [String: Any]).flatMap { ($0["card"] as? [String: Any])?["id"] as? String })
+            let newBefore = try #require((first["counts"] as? [String: Any])?["new"] as? Int)
+            // Another program (the command line's `revise review`, say) opens the same file and rates the card.
+            let other = try ReviseStore(path: server.path)
+            _ = try other.review(card: card, rating: .easy, at: Date(), scheduler: try Scheduler())
+            let after = try await client.get("/api/next").json
+            let shown = (after["card"] as? [String: Any]).flatMap { ($0["card"] as? [String: Any])?["id"] as? String }
+            #expect(shown != card, "the card rated elsewhere is due in days, not now")
+            #expect((after["counts"] as? [String: Any])?["new"] as? Int == newBefore - 1)
+            // A rating through the server builds on the other program's: the card has two reviews now.
+            let answer = try await client.post("/api/review", json: #"{"card": "\#(card)", "rating": "good"}"#)
+            #expect(answer.status == .ok, "\(answer.text)")
+            #expect((answer.json["reviewed"] as? [String: Any])?["reviewCount"] as? Int == 2)
+            #expect(try server.store.reviews(of: card).count == 2)
         }
     }
 
