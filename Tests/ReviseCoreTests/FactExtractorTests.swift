@@ -403,6 +403,7 @@ extension FactExtractorTests {
             - In 1793 Telford became Minister for Canals, a post he kept for years.
             - The board voted Jessop out of the position of Chief Engineer in 1801.
             - Carriers signed Brindley's Grand Charter before the work began.
+            - Every boatman had to join the canal guild, or lose his licence; few joined the workforce.
 
             Navvy gangs:
             - They dug by hand and lived in camps.
@@ -422,6 +423,8 @@ extension FactExtractorTests {
         #expect(terms.contains("toll disputes"))
         #expect(!terms.contains("Living standards"))
         #expect(terms.contains("Grand Charter"))
+        #expect(terms.contains("canal guild"))
+        #expect(!terms.contains("workforce"))
         // A post someone is voted out of was theirs.
         let roles = kb.facts.filter { $0.kind == .role }.map { "\($0.subject ?? ""): \($0.detail ?? "")" }
         #expect(roles.contains("Jessop: Chief Engineer"))

@@ -304,6 +304,34 @@ extension FactExtractor.Reader {
         }
     }
 
+    /// What people join is a body or a group, named in lower case too: "had to join the young pioneers", "forced to
+    /// join collective farms", "join a trade union". Two or three words, up to a comma, a preposition or a verb;
+    /// one word ("joined the party", "the workforce") says too little.
+    mutating func readJoined(_ words: Words, context: Context) {
+        let n = words.count
+        for k in 0..<n where ["join", "joined", "joins", "joining"].contains(words[k].lower) && words[k].punctuationAfter.isEmpty {
+            var start = k + 1
+            if start < n, ["the", "a", "an"].contains(words[start].lower), words[start].punctuationAfter.isEmpty { start += 1 }
+            var end = start
+            while end < n, end - start < 3, !words[end].isCapitalised, !words[end].isNumber,
+                !Vocabulary.notNames.contains(words[end].lower), !TermShape.isVerbLike(words[end].lower)
+            {
+                if !words[end].punctuationAfter.isEmpty {
+                    end += 1
+                    break
+                }
+                end += 1
+            }
+            // Two or three words, ending where the phrase does.
+            guard end - start >= 2, end - start <= 3, end == n || !words[end - 1].punctuationAfter.isEmpty
+                || Vocabulary.notNames.contains(words[end].lower) || TermShape.isVerbLike(words[end].lower)
+            else { continue }
+            let phrase = words.text(start, end - 1).trimmingPunctuation()
+            guard TermShape.isTermLike(phrase) else { continue }
+            noteTerm(phrase, context: context) { $0.defined += 1 }
+        }
+    }
+
     /// "The moderates were those who followed Lenin closely": a group and who they were.
     mutating func readThoseWho(_ words: Words, sentence: String, context: Context) {
         let n = words.count

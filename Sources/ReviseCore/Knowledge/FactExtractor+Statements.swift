@@ -54,6 +54,7 @@ extension FactExtractor.Reader {
         readAppositiveRoles(words, sentence: sentence, context: context)
         readCopula(words, sentence: sentence, context: context)
         if sentence.has(", which") { readWhich(words, sentence: sentence, context: context) }
+        if sentence.has(" join") { readJoined(words, context: context) }
         if sentence.has(" those who") || sentence.has(" those that") || sentence.has(" people who") {
             readThoseWho(words, sentence: sentence, context: context)
         }
