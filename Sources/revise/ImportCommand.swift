@@ -97,8 +97,8 @@ struct ImportCommand: ParsableCommand {
                     at: Date())
                 else { throw ImportError.unreadable(file: file.shown, reason: "it is not a card file") }
                 return ImportedFile(path: file.shown, deck: done)
-            case .note(let note):
-                let (outcome, outline) = try db.importPrepared(note, path: path, at: Date())
+            case .note(let note, let knowledge):
+                let (outcome, outline) = try db.importParsed(note, path: path, at: Date()) { knowledge.take() }
                 return ImportedFile(path: file.shown, outcome: outcome, outline: outline)
             }
         } catch let error as ImportError {
@@ -140,7 +140,25 @@ struct ImportCommand: ParsableCommand {
 final class Preparer: @unchecked Sendable {
     enum Prepared {
         case cards([UInt8])
-        case note(PreparedNote)
+        /// A note parsed, with its knowledge still being read when the writer takes it.
+        case note(PreparedNote, Later<[UInt8]?>)
+    }
+
+    /// A value one thread sets once and another waits for.
+    final class Later<Value>: @unchecked Sendable {
+        private var value: Value?
+        private let done = DispatchSemaphore(value: 0)
+
+        func set(_ value: Value) {
+            self.value = value
+            done.signal()
+        }
+
+        func take() -> Value {
+            done.wait()
+            defer { value = nil }
+            return value!
+        }
     }
 
     private let lock = NSLock()
@@ -173,6 +191,11 @@ final class Preparer: @unchecked Sendable {
                     results[index] = result
                     lock.unlock()
                     ready[index].signal()
+                    // The knowledge is read after the note is handed over: the writer saves the outline and its
+                    // passages meanwhile, and waits for the knowledge only at the end of the note's transaction.
+                    if case .success(.note(let note, let knowledge)) = result {
+                        knowledge.set(ReviseStore.readKnowledge(of: note))
+                    }
                 }
             }
         }
@@ -184,8 +207,8 @@ final class Preparer: @unchecked Sendable {
         let bytes = try NoteFiles.read(file.url, shownAs: file.shown, limit: options.maxBytes)
         if ReviseStore.cardFileExtensions.contains((file.shown as NSString).pathExtension.lowercased()) { return .cards(bytes) }
         return .note(
-            try ReviseStore.prepareNote(
-                bytes: bytes, name: file.shown, path: path, storedHash: storedHash, options: options))
+            try ReviseStore.parseNote(bytes: bytes, name: file.shown, path: path, storedHash: storedHash, options: options),
+            Later())
     }
 
     /// The file at `index`, once prepared; files are taken in order, each once.
