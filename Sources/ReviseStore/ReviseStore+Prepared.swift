@@ -18,6 +18,8 @@ public struct PreparedNote: Sendable {
     var knowledge: Knowledge?
     /// The outline as stored (its counts and its archive), made ahead of the transaction.
     var outlineRow: (counts: String, nodes: [UInt8])?
+    /// The outline's nodes of each kind (`Outline.counts`), for the import's report.
+    public var counts: [OutlineNode.Kind: Int]?
 }
 
 extension ReviseStore {
@@ -55,7 +57,7 @@ extension ReviseStore {
         return PreparedNote(
             contentHash: hash, parsed: parsed,
             knowledge: PreparedNote.Knowledge(source: source, body: [], passages: Passages.keyed(parsed.outline)),
-            outlineRow: outlineRow)
+            outlineRow: outlineRow, counts: parsed.outline.counts)
     }
 
     /// The second half of `prepareNote`: the knowledge of a note from `parseNote`, encoded for the store (nil

@@ -48,11 +48,16 @@ public struct ImportedFile: Hashable, Sendable, Codable {
 
     /// A file that was read: what its outline holds (nothing when it was unchanged).
     public init(path: String, outcome: SaveOutcome, outline: Outline?) {
+        self.init(path: path, outcome: outcome, outline: outline, counts: nil)
+    }
+
+    /// The same, with the outline's `counts` worked out beforehand (off the writer's thread).
+    public init(path: String, outcome: SaveOutcome, outline: Outline?, counts known: [OutlineNode.Kind: Int]?) {
         self.path = path
         status = outcome.rawValue
         warnings = []
         guard let outline else { return }
-        let counts = outline.counts
+        let counts = known ?? outline.counts
         format = outline.format.rawValue
         title = outline.title
         sections = counts[.section] ?? 0

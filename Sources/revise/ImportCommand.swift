@@ -60,7 +60,10 @@ struct ImportCommand: ParsableCommand {
                 FileHandle.standardError.write(
                     Data("\r\u{1B}[K[\(n + 1)/\(found.files.count)] \(file.shown)".utf8))
             }
-            report.files.append(importFile(file, path: paths[n], prepared: ahead.take(n), into: db, options: options))
+            let prepared = ahead.take(n)
+            report.files.append(importFile(file, path: paths[n], prepared: prepared, into: db, options: options))
+            // A large outline takes a while to free: done on another thread while this one writes the next file.
+            DispatchQueue.global().async { withExtendedLifetime(prepared) {} }
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for file in report.files {
@@ -99,7 +102,7 @@ struct ImportCommand: ParsableCommand {
                 return ImportedFile(path: file.shown, deck: done)
             case .note(let note, let knowledge):
                 let (outcome, outline) = try db.importParsed(note, path: path, at: Date()) { knowledge.take() }
-                return ImportedFile(path: file.shown, outcome: outcome, outline: outline)
+                return ImportedFile(path: file.shown, outcome: outcome, outline: outline, counts: note.counts)
             }
         } catch let error as ImportError {
             return ImportedFile(path: file.shown, error: "\(error)")
