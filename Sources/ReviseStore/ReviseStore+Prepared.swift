@@ -16,6 +16,10 @@ public struct PreparedNote: Sendable {
     /// Nil when the file is unchanged since its last import (then nothing was parsed).
     public var parsed: ParsedSource?
     var knowledge: Knowledge?
+    /// The outline as stored (its counts and its archive), made ahead of the transaction.
+    var outlineRow: (counts: String, nodes: [UInt8])?
+    /// The outline's nodes of each kind (`Outline.counts`), for the import's report.
+    public var counts: [OutlineNode.Kind: Int]?
 }
 
 extension ReviseStore {
@@ -38,6 +42,48 @@ extension ReviseStore {
             contentHash: hash, parsed: parsed,
             knowledge: PreparedNote.Knowledge(
                 source: source, body: KnowledgeArchive.encode(knowledge), passages: Passages.keyed(parsed.outline)))
+    }
+
+    /// The first half of `prepareNote`: the file parsed, its passages cut and its outline encoded, but its
+    /// knowledge not yet read (`readKnowledge`). A writer can start saving the note while its knowledge is read.
+    public static func parseNote(
+        bytes: [UInt8], name: String, path: String, storedHash: String?, options: NoteImporter.Options = .init()
+    ) throws(ImportError) -> PreparedNote {
+        let hash = ContentHash.hex(bytes)
+        if storedHash == hash { return PreparedNote(contentHash: hash, parsed: nil, knowledge: nil) }
+        let parsed = try NoteImporter.parse(bytes: bytes, name: name, options: options, contentHash: hash)
+        let source = URL(fileURLWithPath: path).lastPathComponent
+        let outlineRow = try? (counts: Self.outlineCounts(parsed.outline.nodes), nodes: OutlineArchive.encode(parsed.outline.nodes))
+        return PreparedNote(
+            contentHash: hash, parsed: parsed,
+            knowledge: PreparedNote.Knowledge(source: source, body: [], passages: Passages.keyed(parsed.outline)),
+            outlineRow: outlineRow, counts: parsed.outline.counts)
+    }
+
+    /// The second half of `prepareNote`: the knowledge of a note from `parseNote`, encoded for the store (nil
+    /// when the note was not parsed).
+    public static func readKnowledge(of note: PreparedNote) -> [UInt8]? {
+        guard let parsed = note.parsed, let source = note.knowledge?.source else { return nil }
+        // A large outline is read in small parts (eight per core), so that when it is the last file read, its
+        // last part does not leave the other cores idle; the findings are the same for any number of parts.
+        return KnowledgeArchive.encode(
+            FactExtractor.extract(parsed.outline, source: source, parts: ProcessInfo.processInfo.activeProcessorCount * 8))
+    }
+
+    /// Saves a note from `parseNote`, as `importPrepared` does; `knowledge` gives its knowledge (from
+    /// `readKnowledge`, waiting for it if need be) once the outline and passages are written.
+    public func importParsed(
+        _ note: PreparedNote, path: String, at date: Date, knowledge: @escaping () -> [UInt8]?
+    ) throws -> (outcome: SaveOutcome, outline: Outline?) {
+        guard let parsed = note.parsed, try contentHash(forPath: path) != note.contentHash else {
+            return (.unchanged, nil)
+        }
+        let (outcome, _) = try write { db in
+            try Self.save(
+                parsed, path: path, at: date, db: db, knowledge: note.knowledge, outlineRow: note.outlineRow,
+                laterKnowledge: knowledge)
+        }
+        return (outcome, parsed.outline)
     }
 
     /// Saves a prepared note, as `importNote` does: unchanged when the store already has its content.

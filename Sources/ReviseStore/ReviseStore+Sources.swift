@@ -48,11 +48,16 @@ public struct ImportedFile: Hashable, Sendable, Codable {
 
     /// A file that was read: what its outline holds (nothing when it was unchanged).
     public init(path: String, outcome: SaveOutcome, outline: Outline?) {
+        self.init(path: path, outcome: outcome, outline: outline, counts: nil)
+    }
+
+    /// The same, with the outline's `counts` worked out beforehand (off the writer's thread).
+    public init(path: String, outcome: SaveOutcome, outline: Outline?, counts known: [OutlineNode.Kind: Int]?) {
         self.path = path
         status = outcome.rawValue
         warnings = []
         guard let outline else { return }
-        let counts = outline.counts
+        let counts = known ?? outline.counts
         format = outline.format.rawValue
         title = outline.title
         sections = counts[.section] ?? 0
@@ -99,7 +104,8 @@ extension ReviseStore {
 
     /// Saves a parsed file in the caller's transaction.
     static func save(
-        _ parsed: ParsedSource, path: String, at date: Date, db: Database, knowledge: PreparedNote.Knowledge? = nil
+        _ parsed: ParsedSource, path: String, at date: Date, db: Database, knowledge: PreparedNote.Knowledge? = nil,
+        outlineRow: (counts: String, nodes: [UInt8])? = nil, laterKnowledge: (() -> [UInt8]?)? = nil
     ) throws -> (SaveOutcome, SourceID) {
         let existing = try Row.fetchOne(
             db, sql: "SELECT id, contentHash FROM source WHERE path = ?", arguments: [path])
@@ -134,8 +140,13 @@ extension ReviseStore {
                 ])
             id = db.lastInsertedRowID
         }
-        try Self.saveOutline(outline.nodes, sourceID: id, db: db)
-        try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db, prepared: knowledge)
+        if let outlineRow {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO outline (sourceId, counts, nodes) VALUES (?, ?, ?)",
+                arguments: [id, outlineRow.counts, Data(outlineRow.nodes)])
+        } else {
+            try Self.saveOutline(outline.nodes, sourceID: id, db: db)
+        }
         // The first source's knowledge is of this version; with others already stored, their version stands
         // (and a stale one is brought up to date when the knowledge is read).
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source") == 1 {
@@ -144,6 +155,12 @@ extension ReviseStore {
                 arguments: [String(FactExtractor.version)])
         }
         try Self.savePassages(of: outline, sourceID: id, db: db, prepared: knowledge?.passages)
+        // The knowledge last: it may still be being read (on other cores) while the rest is written.
+        var prepared = knowledge
+        if let laterKnowledge {
+            if let body = laterKnowledge() { prepared?.body = body } else { prepared = nil }
+        }
+        try Self.saveKnowledge(of: outline, sourceID: id, name: name, db: db, prepared: prepared)
         return (existing == nil ? .added : .updated, SourceID(rawValue: id))
     }
 
@@ -202,11 +219,16 @@ extension ReviseStore {
     /// Saves (or replaces) a source's outline, with how many nodes of each kind it has, so listing sources
     /// never unpacks an outline.
     static func saveOutline(_ nodes: [OutlineNode], sourceID: Int64, db: Database) throws {
-        var counts: [String: Int] = [:]
-        for node in nodes { counts[node.kind.rawValue, default: 0] += 1 }
         try db.execute(
             sql: "INSERT OR REPLACE INTO outline (sourceId, counts, nodes) VALUES (?, ?, ?)",
-            arguments: [sourceID, try jsonText(counts), Data(OutlineArchive.encode(nodes))])
+            arguments: [sourceID, try outlineCounts(nodes), Data(OutlineArchive.encode(nodes))])
+    }
+
+    /// How many nodes of each kind, as stored with an outline.
+    static func outlineCounts(_ nodes: [OutlineNode]) throws -> String {
+        var counts: [String: Int] = [:]
+        for node in nodes { counts[node.kind.rawValue, default: 0] += 1 }
+        return try jsonText(counts)
     }
 
     static func nodeCounts(_ db: Database) throws -> [Int64: [String: Int]] {

@@ -60,7 +60,10 @@ struct ImportCommand: ParsableCommand {
                 FileHandle.standardError.write(
                     Data("\r\u{1B}[K[\(n + 1)/\(found.files.count)] \(file.shown)".utf8))
             }
-            report.files.append(importFile(file, path: paths[n], prepared: ahead.take(n), into: db, options: options))
+            let prepared = ahead.take(n)
+            report.files.append(importFile(file, path: paths[n], prepared: prepared, into: db, options: options))
+            // A large outline takes a while to free: done on another thread while this one writes the next file.
+            DispatchQueue.global().async { withExtendedLifetime(prepared) {} }
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for file in report.files {
@@ -97,9 +100,9 @@ struct ImportCommand: ParsableCommand {
                     at: Date())
                 else { throw ImportError.unreadable(file: file.shown, reason: "it is not a card file") }
                 return ImportedFile(path: file.shown, deck: done)
-            case .note(let note):
-                let (outcome, outline) = try db.importPrepared(note, path: path, at: Date())
-                return ImportedFile(path: file.shown, outcome: outcome, outline: outline)
+            case .note(let note, let knowledge):
+                let (outcome, outline) = try db.importParsed(note, path: path, at: Date()) { knowledge.take() }
+                return ImportedFile(path: file.shown, outcome: outcome, outline: outline, counts: note.counts)
             }
         } catch let error as ImportError {
             return ImportedFile(path: file.shown, error: "\(error)")
@@ -140,7 +143,25 @@ struct ImportCommand: ParsableCommand {
 final class Preparer: @unchecked Sendable {
     enum Prepared {
         case cards([UInt8])
-        case note(PreparedNote)
+        /// A note parsed, with its knowledge still being read when the writer takes it.
+        case note(PreparedNote, Later<[UInt8]?>)
+    }
+
+    /// A value one thread sets once and another waits for.
+    final class Later<Value>: @unchecked Sendable {
+        private var value: Value?
+        private let done = DispatchSemaphore(value: 0)
+
+        func set(_ value: Value) {
+            self.value = value
+            done.signal()
+        }
+
+        func take() -> Value {
+            done.wait()
+            defer { value = nil }
+            return value!
+        }
     }
 
     private let lock = NSLock()
@@ -173,6 +194,11 @@ final class Preparer: @unchecked Sendable {
                     results[index] = result
                     lock.unlock()
                     ready[index].signal()
+                    // The knowledge is read after the note is handed over: the writer saves the outline and its
+                    // passages meanwhile, and waits for the knowledge only at the end of the note's transaction.
+                    if case .success(.note(let note, let knowledge)) = result {
+                        knowledge.set(ReviseStore.readKnowledge(of: note))
+                    }
                 }
             }
         }
@@ -184,8 +210,8 @@ final class Preparer: @unchecked Sendable {
         let bytes = try NoteFiles.read(file.url, shownAs: file.shown, limit: options.maxBytes)
         if ReviseStore.cardFileExtensions.contains((file.shown as NSString).pathExtension.lowercased()) { return .cards(bytes) }
         return .note(
-            try ReviseStore.prepareNote(
-                bytes: bytes, name: file.shown, path: path, storedHash: storedHash, options: options))
+            try ReviseStore.parseNote(bytes: bytes, name: file.shown, path: path, storedHash: storedHash, options: options),
+            Later())
     }
 
     /// The file at `index`, once prepared; files are taken in order, each once.

@@ -44,12 +44,15 @@ extension FactExtractor.Reader {
 
     /// Records a sign that a phrase is a term the notes teach.
     mutating func noteTerm(_ phrase: String, context: Context, _ cue: (inout NameEvidence) -> Void) {
-        var e = names[phrase] ?? NameEvidence(name: phrase)
+        // Updated where it is kept, without copying its citations out and back.
+        Self.cite(&names[phrase, default: NameEvidence(name: phrase)], context: context, cue)
+    }
+
+    static func cite(_ e: inout NameEvidence, context: Context, _ cue: (inout NameEvidence) -> Void) {
         cue(&e)
         if e.citations.count < NameEvidence.citationLimit, e.citations.last != context.citation {
             e.citations.append(context.citation)
         }
-        names[phrase] = e
     }
 
     /// "NEP - New Economic Policy", "whites - anyone opposed to the Bolsheviks", "General secretary - access to

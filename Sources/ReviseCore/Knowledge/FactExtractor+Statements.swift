@@ -287,10 +287,20 @@ extension FactExtractor.Reader {
 
     /// Counts one use of a name and the clues around it; returns the name as recorded.
     mutating func recordName(_ words: Words, start: Int, end j: Int, context: Context, titleCase: Bool) -> String? {
+        let name = words.text(start, j)
+        // Updated where it is kept: a copy taken out and put back copied its citations on every use.
+        Self.weigh(
+            &names[name, default: NameEvidence(name: name)], words, start: start, end: j, context: context,
+            titleCase: titleCase)
+        return name
+    }
+
+    /// The clues around one use of a name, added to its evidence.
+    static func weigh(
+        _ e: inout NameEvidence, _ words: Words, start: Int, end j: Int, context: Context, titleCase: Bool
+    ) {
         let n = words.count
         let first = words[start]
-        let name = words.text(start, j)
-        var e = names[name] ?? NameEvidence(name: name)
         e.count += 1
         if !first.opensClause, !titleCase { e.midSentence += 1 }
         if titleCase { e.inTitles += 1 }
@@ -400,8 +410,6 @@ extension FactExtractor.Reader {
         if e.citations.count < NameEvidence.citationLimit, e.citations.last != context.citation {
             e.citations.append(context.citation)
         }
-        names[name] = e
-        return name
     }
 
     /// The names a sentence mentions, as written.
