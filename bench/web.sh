@@ -13,6 +13,7 @@ command -v wrk >/dev/null || { echo "bench/web.sh: needs wrk (apt-get install wr
 work="$(mktemp -d)"
 binary="${REVISE_BIN:-}"
 if [ -z "$binary" ]; then swift build -c release --product revise >/dev/null 2>&1; binary=.build/release/revise; fi
+[ -x "$binary" ] || { echo "bench/web.sh: no program at $binary" >&2; exit 1; }
 port=$((20000 + RANDOM % 20000))
 "$binary" serve --db "$work/revise.sqlite" --port "$port" > "$work/serve.log" 2>&1 &
 server=$!
