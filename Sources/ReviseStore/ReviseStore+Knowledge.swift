@@ -8,7 +8,8 @@ extension ReviseStore {
     static func saveKnowledge(
         of outline: Outline, sourceID: Int64, name: String, db: Database, prepared: PreparedNote.Knowledge? = nil
     ) throws {
-        // Knowledge read ahead of the transaction (`prepareNote`) is used when it was read under the same name.
+        // Knowledge read ahead of the transaction (`parseNote`, `readKnowledge`) is used when it was read under the
+        // same name.
         let body = prepared.flatMap { $0.source == name ? $0.body : nil }
             ?? KnowledgeArchive.encode(FactExtractor.extract(outline, source: name))
         try db.execute(

@@ -23,29 +23,10 @@ public struct PreparedNote: Sendable {
 }
 
 extension ReviseStore {
-    /// Parses a note file and extracts its knowledge, as `importNote` would, without touching the store: safe
-    /// on any thread. `storedHash` is the content hash the store has for `path` (`contentHash(forPath:)`); a
-    /// file with that hash is not parsed.
-    public static func prepareNote(
-        bytes: [UInt8], name: String, path: String, storedHash: String?, options: NoteImporter.Options = .init()
-    ) throws(ImportError) -> PreparedNote {
-        let hash = ContentHash.hex(bytes)
-        if storedHash == hash { return PreparedNote(contentHash: hash, parsed: nil, knowledge: nil) }
-        let parsed = try NoteImporter.parse(bytes: bytes, name: name, options: options, contentHash: hash)
-        // The name `save` gives the source, which the knowledge cites.
-        let source = URL(fileURLWithPath: path).lastPathComponent
-        // A large outline is read in small parts (eight per core), so that when it is the last file read, its
-        // last part does not leave the other cores idle; the findings are the same for any number of parts.
-        let knowledge = FactExtractor.extract(
-            parsed.outline, source: source, parts: ProcessInfo.processInfo.activeProcessorCount * 8)
-        return PreparedNote(
-            contentHash: hash, parsed: parsed,
-            knowledge: PreparedNote.Knowledge(
-                source: source, body: KnowledgeArchive.encode(knowledge), passages: Passages.keyed(parsed.outline)))
-    }
-
-    /// The first half of `prepareNote`: the file parsed, its passages cut and its outline encoded, but its
-    /// knowledge not yet read (`readKnowledge`). A writer can start saving the note while its knowledge is read.
+    /// A note file parsed, as `importNote` would, without touching the store (safe on any thread): its passages
+    /// cut and its outline encoded, its knowledge not yet read (`readKnowledge`), so that a writer can start saving
+    /// the note while its knowledge is read. `storedHash` is the content hash the store has for `path`
+    /// (`contentHash(forPath:)`); a file with that hash is not parsed.
     public static func parseNote(
         bytes: [UInt8], name: String, path: String, storedHash: String?, options: NoteImporter.Options = .init()
     ) throws(ImportError) -> PreparedNote {
@@ -60,8 +41,7 @@ extension ReviseStore {
             outlineRow: outlineRow, counts: parsed.outline.counts)
     }
 
-    /// The second half of `prepareNote`: the knowledge of a note from `parseNote`, encoded for the store (nil
-    /// when the note was not parsed).
+    /// The knowledge of a note from `parseNote`, encoded for the store (nil when the note was not parsed).
     public static func readKnowledge(of note: PreparedNote) -> [UInt8]? {
         guard let parsed = note.parsed, let source = note.knowledge?.source else { return nil }
         // A large outline is read in small parts (eight per core), so that when it is the last file read, its
@@ -70,8 +50,9 @@ extension ReviseStore {
             FactExtractor.extract(parsed.outline, source: source, parts: ProcessInfo.processInfo.activeProcessorCount * 8))
     }
 
-    /// Saves a note from `parseNote`, as `importPrepared` does; `knowledge` gives its knowledge (from
-    /// `readKnowledge`, waiting for it if need be) once the outline and passages are written.
+    /// Saves a note from `parseNote`, as `importNote` does (unchanged when the store already has its content);
+    /// `knowledge` gives its knowledge (from `readKnowledge`, waiting for it if need be) once the outline and
+    /// passages are written.
     public func importParsed(
         _ note: PreparedNote, path: String, at date: Date, knowledge: @escaping () -> [UInt8]?
     ) throws -> (outcome: SaveOutcome, outline: Outline?) {
@@ -82,19 +63,6 @@ extension ReviseStore {
             try Self.save(
                 parsed, path: path, at: date, db: db, knowledge: note.knowledge, outlineRow: note.outlineRow,
                 laterKnowledge: knowledge)
-        }
-        return (outcome, parsed.outline)
-    }
-
-    /// Saves a prepared note, as `importNote` does: unchanged when the store already has its content.
-    public func importPrepared(_ note: PreparedNote, path: String, at date: Date) throws -> (
-        outcome: SaveOutcome, outline: Outline?
-    ) {
-        guard let parsed = note.parsed, try contentHash(forPath: path) != note.contentHash else {
-            return (.unchanged, nil)
-        }
-        let (outcome, _) = try write { db in
-            try Self.save(parsed, path: path, at: date, db: db, knowledge: note.knowledge)
         }
         return (outcome, parsed.outline)
     }

@@ -46,6 +46,11 @@ struct LiveServer {
             var errorMessage: String { ((json["error"] as? [String: Any])?["message"] as? String) ?? "" }
         }
 
+        /// The id of the card in a study answer (`/api/next`, a review's `next`).
+        static func cardID(_ answer: [String: Any]) -> String? {
+            (answer["card"] as? [String: Any]).flatMap { ($0["card"] as? [String: Any])?["id"] as? String }
+        }
+
         func get(_ uri: String) async throws -> Answer {
             let response = try await client.execute(uri: uri, method: .get, headers: [.cookie: "revise_csrf=\(token)"])
             return Answer(status: response.status, headers: response.headers, text: String(buffer: response.body))
@@ -147,7 +152,7 @@ struct ServerTests {
         let server = try LiveServer()
         try await server.run { client in
             let next = try await client.get("/api/next").json
-            let card = try #require((next["card"] as? [String: Any]).flatMap { ($0["card"] as? [String: Any])?["id"] as? String })
+            let card = try #require(LiveServer.Client.cardID(next))
             let answer = try await client.post("/api/review", json: #"{"card": "\#(card)", "rating": "good"}"#)
             #expect(answer.status == .ok, "\(answer.text)")
             #expect((answer.json["saved"] as? String)?.hasPrefix("good — next in") == true)
@@ -170,7 +175,7 @@ struct ServerTests {
         let server = try LiveServer()
         try await server.run { client in
             let next = try await client.get("/api/next").json
-            let card = try #require((next["card"] as? [String: Any]).flatMap { ($0["card"] as? [String: Any])?["id"] as? String })
+            let card = try #require(LiveServer.Client.cardID(next))
             let store = server.store
             let answered = try await withThrowingTaskGroup(of: Int.self) { group in
                 // Eight, not more: the test client sends them over one connection, each within its 20 s, and on a
@@ -199,14 +204,13 @@ struct ServerTests {
         let server = try LiveServer()
         try await server.run { client in
             let first = try await client.get("/api/next").json
-            let card = try #require((first["card"] as? [String: Any]).flatMap { ($0["card"] as? [String: Any])?["id"] as? String })
+            let card = try #require(LiveServer.Client.cardID(first))
             let newBefore = try #require((first["counts"] as? [String: Any])?["new"] as? Int)
             // Another program (the command line's `revise review`, say) opens the same file and rates the card.
             let other = try ReviseStore(path: server.path)
             _ = try other.review(card: card, rating: .easy, at: Date(), scheduler: try Scheduler())
             let after = try await client.get("/api/next").json
-            let shown = (after["card"] as? [String: Any]).flatMap { ($0["card"] as? [String: Any])?["id"] as? String }
-            #expect(shown != card, "the card rated elsewhere is due in days, not now")
+            #expect(LiveServer.Client.cardID(after) != card, "the card rated elsewhere is due in days, not now")
             #expect((after["counts"] as? [String: Any])?["new"] as? Int == newBefore - 1)
             // A rating through the server builds on the other program's: the card has two reviews now.
             let answer = try await client.post("/api/review", json: #"{"card": "\#(card)", "rating": "good"}"#)
