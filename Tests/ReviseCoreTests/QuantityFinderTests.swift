@@ -28,6 +28,18 @@ struct QuantityFinderTests {
         #expect(q.map(\.value) == [5e6, 20])
     }
 
+    @Test func readsRanges() {
+        var q = found("the economy grew by 5% to 6% per year")
+        #expect(q.count == 1 && q.first?.value == 5 && q.first?.high == 6 && q.first?.unit == "%")
+        q = found("between 10% and 50% of officers were shot")
+        #expect(q.count == 1 && q.first?.value == 10 && q.first?.high == 50 && q.first?.text == "10% and 50%")
+        q = found("10 to 15 million died, 5-6% growth, 10/15 million")
+        #expect(q.map(\.high) == [15e6, 6, 15e6])
+        // Without "between", two figures joined by "and" are two claims.
+        q = found("45% and 55% of the vote")
+        #expect(q.map(\.value) == [45, 55] && q.allSatisfy { $0.high == nil })
+    }
+
     @Test func readsMultiples() {
         var q = found("electricity trebled, coal doubled")
         #expect(q.map(\.value) == [3, 2] && q.allSatisfy { $0.unit == "times" } && q.map(\.text) == ["trebled", "doubled"])

@@ -5,7 +5,7 @@ import Foundation
 /// name. Knows no subject: every fact comes from the shape of the notes and plain English around it.
 public enum FactExtractor {
     /// Changes whenever the same outline would give different knowledge, so stores read their notes again.
-    public static let version = 7
+    public static let version = 8
 
     /// Large outlines are read in parts at once, one part per core: the parts are runs of top-level nodes, which
     /// share nothing while they are read, and their findings are put together in order.

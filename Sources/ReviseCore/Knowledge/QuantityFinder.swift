@@ -119,16 +119,31 @@ public enum QuantityFinder {
                 startWord = w
                 w += 3
             }
-            // "10 to 15 million", "5-6%", "10/15 million": a range, the claim being somewhere in it.
+            // "10 to 15 million", "5-6%", "5% to 6%", "10/15 million", "between 10% and 50%": a range, the claim
+            // being somewhere in it.
             var high: Double?
-            if endValue == nil, word.isNumber, w + 1 < words.count, words[w + 1].isNumber,
-                let b = value(of: words[w + 1], bytes), let a = first, b > a
-            {
-                let between = String(decoding: UnsafeBufferPointer(rebasing: bytes[word.range.upperBound..<words[w + 1].range.lowerBound]), as: UTF8.self)
-                    .trimming([" "])
-                if ["-", "–", "to", "%-", "% -", "%–", "% to", "/", "or", "and"].contains(between) {
+            if endValue == nil, word.isNumber, let a = first {
+                var k = w + 1
+                let percent = k < words.count && words[k].text == "%"
+                if percent { k += 1 }
+                var joined = false
+                if k < words.count, words[k].isNumber {
+                    let gap = String(decoding: UnsafeBufferPointer(rebasing: bytes[words[k - 1].range.upperBound..<words[k].range.lowerBound]), as: UTF8.self)
+                        .trimming([" "])
+                    joined = ["-", "–", "/"].contains(gap)
+                } else if k + 1 < words.count, words[k + 1].isNumber,
+                    words[k].text == "to" || words[k].text == "or"
+                        || (words[k].text == "and" && w > 0 && words[w - 1].text == "between")
+                {
+                    joined = true
+                    k += 1
+                }
+                // Both ends in per cent, or neither ("10 to 15%" is not a range of per cents from 10).
+                if joined, !skipped.contains(where: { $0.overlaps(words[k].range) }), let b = value(of: words[k], bytes), b > a,
+                    percent == (k + 1 < words.count && words[k + 1].text == "%") || !percent
+                {
                     high = b
-                    w += 1
+                    w = k
                 }
             }
             // "electricity trebled": a multiple without a number.
