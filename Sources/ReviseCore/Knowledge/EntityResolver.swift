@@ -554,15 +554,18 @@ struct EntityResolver {
                 definitionsByName[s] = d
             }
         }
+        // The roles that name each post, under the post's entity name (its spellings merged).
+        var held: [String: [Fact]] = [:]
+        for (post, facts) in posts { held[canonical[post] ?? post, default: []].append(contentsOf: facts) }
         var result: [Entity] = []
         for (name, kind) in kinds {
             var citations = cited[name] ?? []
             for spelling in [name] + (aliases[name] ?? []) {
                 citations.formUnion(evidence[spelling]?.citations ?? [])
             }
-            let held = posts.filter { (canonical[$0.key] ?? $0.key) == name }.values.flatMap { $0 }
-            for fact in held { citations.formUnion(fact.citations) }
-            let holders = held.compactMap(\.subject).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let namingPost = held[name] ?? []
+            for fact in namingPost { citations.formUnion(fact.citations) }
+            let holders = namingPost.compactMap(\.subject).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let summary: String? =
                 kind == .person
                 ? (roles[name].map { $0.prefix(4).joined(separator: "; ") })
