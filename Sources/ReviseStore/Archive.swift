@@ -3,6 +3,9 @@
 /// cost a fraction of what JSON would.
 struct ArchiveWriter {
     var bytes: [UInt8] = []
+    /// Once set (`sharingStrings()`), the short strings that repeat (topics, names, a citation's source) are
+    /// written once and then by number: the index of each one written so far.
+    private var shared: [String: Int]?
 
     init(tag: [UInt8], capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
@@ -39,10 +42,26 @@ struct ArchiveWriter {
         }
     }
 
+    /// From here on, `sharedString`, `optionalString`, `strings` and citations write each string once.
+    mutating func sharingStrings() { shared = [:] }
+
+    /// A string that may repeat: 0 and the string the first time, then the number of the first time + 1.
+    /// Written plainly when strings are not shared.
+    mutating func sharedString(_ text: String) {
+        guard shared != nil else { return string(text) }
+        if let number = shared![text] {
+            int(number + 1)
+        } else {
+            shared![text] = shared!.count
+            int(0)
+            string(text)
+        }
+    }
+
     mutating func optionalString(_ text: String?) {
         if let text {
             byte(1)
-            string(text)
+            sharedString(text)
         } else {
             byte(0)
         }
@@ -50,7 +69,7 @@ struct ArchiveWriter {
 
     mutating func strings(_ values: [String]) {
         int(values.count)
-        for value in values { string(value) }
+        for value in values { sharedString(value) }
     }
 }
 
@@ -62,7 +81,7 @@ extension ArchiveWriter {
     mutating func citations(_ citations: [Citation]) {
         int(citations.count)
         for c in citations {
-            string(c.source)
+            sharedString(c.source)
             int(c.span.first)
             int(c.span.last - c.span.first)
         }
@@ -90,7 +109,7 @@ extension ArchiveReader {
         var result: [Citation] = []
         result.reserveCapacity(count)
         for _ in 0..<count {
-            let source = try string()
+            let source = try sharedString()
             let first = try int()
             result.append(Citation(source: source, span: Span(first, first + (try int()))))
         }
@@ -122,6 +141,8 @@ struct ArchiveDamaged: Error, CustomStringConvertible {
 struct ArchiveReader {
     let bytes: [UInt8]
     var offset = 0
+    /// The strings read so far, once strings are shared (as `ArchiveWriter.sharingStrings()`).
+    private var shared: [String]?
 
     init(_ bytes: [UInt8], tag: [UInt8]) throws(ArchiveDamaged) {
         guard bytes.starts(with: tag) else { throw ArchiveDamaged(offset: 0) }
@@ -180,10 +201,24 @@ struct ArchiveReader {
         }
     }
 
+    mutating func sharingStrings() { shared = [] }
+
+    mutating func sharedString() throws(ArchiveDamaged) -> String {
+        guard shared != nil else { return try string() }
+        let number = try int()
+        if number == 0 {
+            let text = try string()
+            shared!.append(text)
+            return text
+        }
+        guard number <= shared!.count else { throw ArchiveDamaged(offset: offset - 1) }
+        return shared![number - 1]
+    }
+
     mutating func optionalString() throws(ArchiveDamaged) -> String? {
         switch try byte() {
         case 0: return nil
-        case 1: return try string()
+        case 1: return try sharedString()
         default: throw ArchiveDamaged(offset: offset - 1)
         }
     }
@@ -192,7 +227,7 @@ struct ArchiveReader {
         let count = try count()
         var values: [String] = []
         values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try string()) }
+        for _ in 0..<count { values.append(try sharedString()) }
         return values
     }
 

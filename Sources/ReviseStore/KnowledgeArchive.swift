@@ -2,7 +2,9 @@ import ReviseCore
 
 /// What a source says (`SourceKnowledge`), packed with `ArchiveWriter` for the store.
 enum KnowledgeArchive {
-    static let tag: [UInt8] = Array("RVK4".utf8)
+    static let tag: [UInt8] = Array("RVK5".utf8)
+    /// The format before strings were shared: still read.
+    static let unshared: [UInt8] = Array("RVK4".utf8)
 
     private static let factKinds = Fact.Kind.allCases
     private static let qualifiers: [When.Qualifier] = [.on, .by, .before, .after, .around, .early, .mid, .late]
@@ -10,7 +12,8 @@ enum KnowledgeArchive {
 
     static func encode(_ knowledge: SourceKnowledge) -> [UInt8] {
         var out = ArchiveWriter(tag: tag, capacity: knowledge.facts.count * 160)
-        out.string(knowledge.source)
+        out.sharingStrings()
+        out.sharedString(knowledge.source)
         out.int(knowledge.facts.count)
         for fact in knowledge.facts {
             out.int(factKinds.firstIndex(of: fact.kind)!)
@@ -53,7 +56,7 @@ enum KnowledgeArchive {
         for card in knowledge.cards { out.card(card) }
         out.int(knowledge.names.count)
         for e in knowledge.names {
-            out.string(e.name)
+            out.sharedString(e.name)
             for value in [
                 e.count, e.midSentence, e.lowercase, e.personCues, e.strongPersonCues, e.placeCues, e.afterThe,
                 e.aloneAfterThe, e.inTitles, e.roleSubject, e.defined, e.emphasised, e.quoted,
@@ -78,8 +81,14 @@ enum KnowledgeArchive {
     }
 
     static func decode(_ bytes: [UInt8]) throws(ArchiveDamaged) -> SourceKnowledge {
-        var r = try ArchiveReader(bytes, tag: tag)
-        var knowledge = SourceKnowledge(source: try r.string())
+        var r: ArchiveReader
+        if bytes.starts(with: unshared) {
+            r = try ArchiveReader(bytes, tag: unshared)
+        } else {
+            r = try ArchiveReader(bytes, tag: tag)
+            r.sharingStrings()
+        }
+        var knowledge = SourceKnowledge(source: try r.sharedString())
         let factCount = try r.count()
         knowledge.facts.reserveCapacity(factCount)
         for _ in 0..<factCount {
@@ -116,7 +125,7 @@ enum KnowledgeArchive {
         for _ in 0..<cardCount { knowledge.cards.append(try r.card()) }
         let nameCount = try r.count()
         for _ in 0..<nameCount {
-            var e = NameEvidence(name: try r.string())
+            var e = NameEvidence(name: try r.sharedString())
             e.count = try r.int()
             e.midSentence = try r.int()
             e.lowercase = try r.int()

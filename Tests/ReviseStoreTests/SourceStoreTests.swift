@@ -174,6 +174,9 @@ struct KnowledgeArchiveTests {
                     items: ["a", ""], topic: ["Farming"], mentions: ["Stalin"],
                     citations: [Citation(source: "n.txt", span: Span(9, 9))]),
                 Fact(kind: .list, text: "Heading", citations: []),
+                Fact(
+                    kind: .event, text: "Stalin in Farming", subject: "Stalin", topic: ["Farming"], mentions: ["Stalin"],
+                    citations: [Citation(source: "n.txt", span: Span(9, 9)), Citation(source: "m.txt", span: Span(1, 2))]),
             ],
             questions: [
                 ExamQuestion(
@@ -186,6 +189,44 @@ struct KnowledgeArchiveTests {
         for cut in stride(from: 0, to: bytes.count, by: 7) {
             #expect(throws: ArchiveDamaged.self) { try KnowledgeArchive.decode(Array(bytes[..<cut])) }
         }
+    }
+
+    @Test func repeatedStringsAreWrittenOnce() throws {
+        let topic = ["Collectivisation and the famine"]
+        let facts = (1...100).map { line in
+            Fact(
+                kind: .event, text: "event \(line)", subject: "Stalin", topic: topic, mentions: ["Stalin", "Bukharin"],
+                citations: [Citation(source: "notes-on-the-ussr.txt", span: Span(line, line))])
+        }
+        let bytes = KnowledgeArchive.encode(SourceKnowledge(source: "notes-on-the-ussr.txt", facts: facts))
+        // Each fact after the first: its own text and a few small numbers, not the topic, names and file name again.
+        #expect(bytes.count < 100 * 30)
+        #expect(try KnowledgeArchive.decode(bytes).facts == facts)
+    }
+
+    @Test func knowledgeSavedInTheEarlierFormatIsStillRead() throws {
+        // RVK4: every string written out each time.
+        var old = Array("RVK4".utf8)
+        func string(_ s: String) { old.append(UInt8(s.utf8.count)); old += Array(s.utf8) }
+        string("n.txt")
+        old.append(1)  // one fact
+        old.append(UInt8(Fact.Kind.allCases.firstIndex(of: .event)!))
+        string("The plan began")
+        old += [1]; string("Stalin")  // subject
+        old += [0, 0, 0]  // no detail, date or quantity
+        old.append(0)  // items
+        old.append(1); string("Industry")  // topic
+        old.append(1); string("Stalin")  // mentions
+        old.append(1); string("n.txt"); old += [3, 1]  // citations: n.txt:3-4
+        old += [0, 0, 0]  // no questions, cards or names
+        let knowledge = try KnowledgeArchive.decode(old)
+        #expect(knowledge.source == "n.txt")
+        #expect(
+            knowledge.facts == [
+                Fact(
+                    kind: .event, text: "The plan began", subject: "Stalin", topic: ["Industry"], mentions: ["Stalin"],
+                    citations: [Citation(source: "n.txt", span: Span(3, 4))])
+            ])
     }
 }
 
