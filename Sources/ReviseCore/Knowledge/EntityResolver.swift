@@ -181,13 +181,13 @@ struct EntityResolver {
     /// believed"). Not "member of the Politburo" or "head of the NKVD": those say what someone did.
     static func postName(_ detail: String) -> String? {
         let words = Words(detail)
-        guard words.count >= 2, words[0].isCapitalised, Vocabulary.titles.contains(words[0].lower) else { return nil }
+        guard words.count >= 2, words[0].isCapitalised, Vocabulary.titles.contains(words[0]) else { return nil }
         var end = 0
         while end + 1 < words.count, words[end].punctuationAfter.isEmpty || words[end].punctuationAfter == "-" {
             let next = words[end + 1]
             if next.isCapitalised || ["for", "of"].contains(next.lower) && !next.isNumber {
                 end += 1
-            } else if ["for", "of"].contains(words[end].lower), !next.isNumber, !Vocabulary.notNames.contains(next.lower) {
+            } else if ["for", "of"].contains(words[end].lower), !next.isNumber, !Vocabulary.notNames.contains(next) {
                 end += 1
                 break
             } else {

@@ -67,8 +67,8 @@ extension FactExtractor.Reader {
             return
         }
         let first = leftWords[0]
-        let capitalised = first.isCapitalised && !Vocabulary.notNames.contains(first.lower)
-        guard capitalised || leftWords.count <= 2, !Vocabulary.notNames.contains(first.lower) || leftWords.count > 1
+        let capitalised = first.isCapitalised && !Vocabulary.notNames.contains(first)
+        guard capitalised || leftWords.count <= 2, !Vocabulary.notNames.contains(first) || leftWords.count > 1
         else { return }
         // In a list of comments on everyday topics ("industrial base - self sufficient…", "education - more
         // widespread…", "terror - millions killed…") a lower-case label is a topic, not a term.
@@ -173,7 +173,7 @@ extension FactExtractor.Reader {
                 end -= 1
                 break
             }
-            if TermShape.verbs.contains(w.lower) || w.isNumber { return nil }
+            if TermShape.verbs.contains(w) || w.isNumber { return nil }
             if !w.punctuationAfter.isEmpty && w.punctuationAfter != "-" { break }
             end += 1
         }
@@ -217,7 +217,7 @@ extension FactExtractor.Reader {
                 while e + 1 < n, e - t < 5, !words[e].closesQuote { e += 1 }
             }
             while !quoted, e + 1 < n, e - t < 4, words[e].punctuationAfter.isEmpty,
-                !Vocabulary.notNames.contains(words[e + 1].lower) || words[e + 1].isCapitalised,
+                !Vocabulary.notNames.contains(words[e + 1]) || words[e + 1].isCapitalised,
                 !["whereby", "which", "who", "where", "because", "like", "e"].contains(words[e + 1].lower)
             {
                 e += 1
@@ -258,7 +258,7 @@ extension FactExtractor.Reader {
                 b -= 1
             }
             guard !relative else { continue }
-            while b <= s, Vocabulary.placePrepositions.contains(words[b].lower) || ["by", "with", "for", "on", "of"].contains(words[b].lower) {
+            while b <= s, Vocabulary.placePrepositions.contains(words[b]) || ["by", "with", "for", "on", "of"].contains(words[b].lower) {
                 b += 1
             }
             while b <= s, ["this", "these", "the", "a", "an", "such", "its", "their", "his", "her"].contains(words[b].lower)
@@ -270,7 +270,7 @@ extension FactExtractor.Reader {
             let named = words.text(b, s).trimmingPunctuation()
             // One lower-case word ("the list known as…", "the system was known as…") says too little to be a meaning.
             if b == s, !words[b].isCapitalised { continue }
-            guard !TermShape.statementOpeners.contains(words[b].lower), named.wordCount >= 1,
+            guard !TermShape.statementOpeners.contains(words[b]), named.wordCount >= 1,
                 // A participle after an adverb describes ("centrally controlled"); another verb ends the name.
                 !(b...s).contains(where: { i in
                     let w = words[i].lower
@@ -291,7 +291,7 @@ extension FactExtractor.Reader {
         for k in 2..<max(2, n - 2) where words[k].lower == "which" && words[k - 1].punctuationAfter.contains(",") {
             // The quoted name ends at the word before "which", or before a word for what it is ("policy").
             var e = k - 1
-            if !words[e].closesQuote, Vocabulary.kindNouns.contains(words[e].lower), e > 0 { e -= 1 }
+            if !words[e].closesQuote, Vocabulary.kindNouns.contains(words[e]), e > 0 { e -= 1 }
             guard words[e].closesQuote else { continue }
             var t = e
             while t > 0, !words[t - 1].opensQuote, e - t < 5 { t -= 1 }
@@ -317,7 +317,7 @@ extension FactExtractor.Reader {
             if start < n, ["the", "a", "an"].contains(words[start].lower), words[start].punctuationAfter.isEmpty { start += 1 }
             var end = start
             while end < n, end - start < 3, !words[end].isCapitalised, !words[end].isNumber,
-                !Vocabulary.notNames.contains(words[end].lower), !TermShape.isVerbLike(words[end].lower)
+                !Vocabulary.notNames.contains(words[end]), !TermShape.isVerbLike(words[end].lower)
             {
                 if !words[end].punctuationAfter.isEmpty {
                     end += 1
@@ -327,7 +327,7 @@ extension FactExtractor.Reader {
             }
             // Two or three words, ending where the phrase does.
             guard end - start >= 2, end - start <= 3, end == n || !words[end - 1].punctuationAfter.isEmpty
-                || Vocabulary.notNames.contains(words[end].lower) || TermShape.isVerbLike(words[end].lower)
+                || Vocabulary.notNames.contains(words[end]) || TermShape.isVerbLike(words[end].lower)
             else { continue }
             let phrase = words.text(start, end - 1).trimmingPunctuation()
             guard TermShape.isTermLike(phrase) else { continue }
@@ -342,7 +342,7 @@ extension FactExtractor.Reader {
         if t < n, ["the", "a", "an"].contains(words[t].lower) { t += 1 }
         for k in (t + 1)..<min(n - 2, t + 4) where ["were", "are"].contains(words[k].lower) {
             guard ["those", "people"].contains(words[k + 1].lower), ["who", "that"].contains(words[k + 2].lower),
-                words.items[t..<k].allSatisfy({ $0.punctuationAfter.isEmpty && !TermShape.verbs.contains($0.lower) })
+                words.items[t..<k].allSatisfy({ $0.punctuationAfter.isEmpty && !TermShape.verbs.contains($0) })
             else { return }
             let meaning = words.text(after: k).trimmingPunctuation()
             guard meaning.wordCount >= 4 else { return }
@@ -356,7 +356,7 @@ extension FactExtractor.Reader {
     /// "X is/was a Y", "X means Y", "X refers to Y": a term and its meaning (people are sorted out at the merge).
     mutating func readCopula(_ words: Words, sentence: String, context: Context) {
         guard words.count >= 4, words[0].isCapitalised, !words[0].isNumber,
-            !Vocabulary.notNames.contains(words[0].lower)
+            !Vocabulary.notNames.contains(words[0])
         else { return }
         var k = 0
         while k + 1 < words.count, k < 3, words[k].punctuationAfter.isEmpty, words[k + 1].isCapitalised { k += 1 }
@@ -375,7 +375,7 @@ extension FactExtractor.Reader {
         if ["a", "an", "the", "to"].contains(words[m].lower) { m += 1 }
         guard m < words.count, !isRolePhrase(words, at: m) else { return }
         // "Kennan was a US diplomat": a person, not a term.
-        if words.items[m..<min(words.count, m + 4)].contains(where: { Vocabulary.personNouns.contains($0.lower) }) {
+        if words.items[m..<min(words.count, m + 4)].contains(where: { Vocabulary.personNouns.contains($0) }) {
             noteTerm(words.text(0, k), context: context) {
                 $0.personCues += 1
                 $0.strongPersonCues += 1
@@ -400,8 +400,8 @@ extension FactExtractor.Reader {
                 // member"), with no break or function word among them.
                 return k == index
                     || words.items[index..<k].allSatisfy {
-                        $0.punctuationAfter.isEmpty && !Vocabulary.leadingFunctionWords.contains($0.lower) && !$0.isNumber
-                            && !Vocabulary.personVerbs.contains($0.lower) && !TermShape.verbs.contains($0.lower)
+                        $0.punctuationAfter.isEmpty && !Vocabulary.leadingFunctionWords.contains($0) && !$0.isNumber
+                            && !Vocabulary.personVerbs.contains($0) && !TermShape.verbs.contains($0)
                             && !(!$0.isCapitalised && $0.lower.hasSuffix("ed"))
                     }
             }
@@ -422,8 +422,8 @@ extension FactExtractor.Reader {
         let stops = RoleWords.stops
         while end + 1 < words.count, end - index < 7, words[end].punctuationAfter.isEmpty {
             let next = words[end + 1]
-            if next.isNumber || stops.contains(next.lower) || TermShape.verbs.contains(next.lower)
-                || Vocabulary.personVerbs.contains(next.lower) || (!next.isCapitalised && next.lower.hasSuffix("ed"))
+            if next.isNumber || stops.contains(next.lower) || TermShape.verbs.contains(next)
+                || Vocabulary.personVerbs.contains(next) || (!next.isCapitalised && next.lower.hasSuffix("ed"))
             {
                 break
             }
@@ -451,8 +451,8 @@ extension FactExtractor.Reader {
         for i in 0..<(n - 1) {
             let verb = words[i + 1].lower
             guard RoleWords.linking.contains(verb) else {
-                if RoleWords.promoting.contains(words[i].lower), i + 2 < n,
-                    words[i + 1].isCapitalised, !Vocabulary.notNames.contains(words[i + 1].lower)
+                if RoleWords.promoting.contains(words[i]), i + 2 < n,
+                    words[i + 1].isCapitalised, !Vocabulary.notNames.contains(words[i + 1])
                 {
                     var r = i + 2
                     if r < n, ["as", "to"].contains(words[r].lower) { r += 1 }
@@ -468,10 +468,10 @@ extension FactExtractor.Reader {
             }
             // The subject: a capitalised name, or "he"/"she" for the person the heading is about.
             let subject: String
-            if words[i].isCapitalised, !words[i].isNumber, !Vocabulary.notNames.contains(words[i].lower) {
+            if words[i].isCapitalised, !words[i].isNumber, !Vocabulary.notNames.contains(words[i]) {
                 var s = i
                 while s > 0, words[s - 1].isCapitalised, words[s - 1].punctuationAfter.isEmpty,
-                    !Vocabulary.notNames.contains(words[s - 1].lower)
+                    !Vocabulary.notNames.contains(words[s - 1])
                 {
                     s -= 1
                 }
@@ -500,7 +500,7 @@ extension FactExtractor.Reader {
         var i = 0
         while i < n {
             let w = words[i]
-            guard w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w.lower) else {
+            guard w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w) else {
                 // "position as ROLE", "post as ROLE", "position of ROLE": the holder is the name before.
                 if ["position", "post", "role", "job"].contains(w.lower), i + 2 < n, ["as", "of"].contains(words[i + 1].lower) {
                     // A post someone is put out of is theirs: "vote Trotsky out of the position of Commissar for
@@ -508,7 +508,7 @@ extension FactExtractor.Reader {
                     let outOf = (max(1, i - 4)..<i).last { ["out", "from"].contains(words[$0].lower) }
                     let ousted = outOf.flatMap { k -> String? in
                         let w = words[k - 1]
-                        return w.isCapitalised && !w.isNumber && !Vocabulary.notNames.contains(w.lower) ? w.text : nil
+                        return w.isCapitalised && !w.isNumber && !Vocabulary.notNames.contains(w) ? w.text : nil
                     }
                     if let holder = ousted ?? nameBefore(i, in: words)
                         ?? (i >= 1 && ["his", "her"].contains(words[i - 1].lower) ? context.person : nil)
@@ -534,14 +534,14 @@ extension FactExtractor.Reader {
                 var r = end + 1
                 if ["a", "an", "the", "former"].contains(words[r].lower), r + 1 < n { r += 1 }
                 if words[r].isPossessive, r + 1 < n { r += 1 }
-                if r < n, isRolePhrase(words, at: r) || Vocabulary.occupations.contains(words[r].lower) {
+                if r < n, isRolePhrase(words, at: r) || Vocabulary.occupations.contains(words[r]) {
                     addRole(person: name, position: rolePhrase(words, from: r), text: sentence, context: context)
                 } else if r > end + 1, ["the", "a", "an"].contains(words[r - 1].lower), let gloss = glossAfter(r, in: words),
                     // A name, not a word that opens the sentence ("Simultaneously, the…") or one a number leads
                     // into ("under the first FYP, the output…": the sentence goes on, it does not explain the name).
                     !(words[start].opensClause && start == end && !words[start].isAcronym),
                     start == 0 || !(["first", "second", "third", "last", "next"].contains(words[start - 1].lower)
-                        || words[start - 1].isNumber || Vocabulary.placePrepositions.contains(words[start - 1].lower))
+                        || words[start - 1].isNumber || Vocabulary.placePrepositions.contains(words[start - 1]))
                 {
                     // "GOSPLAN, the state planning department", "Pravda, the communist newspaper".
                     addDefinition(term: name, meaning: gloss, text: sentence, context: context)
@@ -553,11 +553,11 @@ extension FactExtractor.Reader {
             }
             // Before the name: "the composer Shostakovich", "prosecuter Andrei Vykinosky", "the coal miner, Stakhanov".
             if start >= 1, words[start - 1].punctuationAfter.isEmpty || words[start - 1].punctuationAfter == ",",
-                Vocabulary.occupations.contains(words[start - 1].lower) || Vocabulary.roleNouns.contains(words[start - 1].lower)
+                Vocabulary.occupations.contains(words[start - 1]) || Vocabulary.roleNouns.contains(words[start - 1])
                     || Vocabulary.isTitle(words[start - 1].lower) && !words[start - 1].isCapitalised
             {
                 var r = start - 1
-                while r > 0, words[r - 1].punctuationAfter.isEmpty, !Vocabulary.leadingFunctionWords.contains(words[r - 1].lower),
+                while r > 0, words[r - 1].punctuationAfter.isEmpty, !Vocabulary.leadingFunctionWords.contains(words[r - 1]),
                     !words[r - 1].isCapitalised || words[r - 1].lower == words[r - 1].text.lowercased(), start - r < 3
                 {
                     r -= 1
@@ -579,9 +579,9 @@ extension FactExtractor.Reader {
             if !w.punctuationAfter.isEmpty, k < index - 1 { return nil }
             // The subject of the clause: a name followed by what it did ("Zinoviev lost his position"), not a
             // name describing something ("the Lenin enrolment programme").
-            if w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w.lower), !Vocabulary.notNames.contains(w.lower),
+            if w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w), !Vocabulary.notNames.contains(w),
                 k + 1 < words.count,
-                Vocabulary.personVerbs.contains(words[k + 1].lower) || TermShape.verbs.contains(words[k + 1].lower)
+                Vocabulary.personVerbs.contains(words[k + 1]) || TermShape.verbs.contains(words[k + 1])
                     || words[k + 1].lower.hasSuffix("ed")
             {
                 return w.text
@@ -617,14 +617,15 @@ extension FactExtractor.Reader {
         guard Quotations.mayHave(sentence) else { return }
         for quote in Quotations.find(in: sentence) {
             let quoteWords = quote.words.wordCount
-            let beforeText = String(sentence.unicodeScalars.prefix(quote.offset).map(Character.init))
+            // The text before the quotation (its offset counts scalars, as `words.offsets` does).
+            let beforeText = String(decoding: words.bytes[..<words.offsets[min(quote.offset, words.offsets.count - 1)]], as: UTF8.self)
             let before = Words(beforeText)
-            let speechVerb = before.items.suffix(6).contains { Vocabulary.speechVerbs.contains($0.lower) }
+            let speechVerb = before.items.suffix(6).contains { Vocabulary.speechVerbs.contains($0) }
             var speaker: String?
             // The last name before the quotation, or the person a heading is about for "he said".
             for k in stride(from: before.count - 1, through: 0, by: -1) {
                 let w = before[k]
-                if w.isCapitalised, !w.isNumber, !Vocabulary.notNames.contains(w.lower), !w.isAcronym {
+                if w.isCapitalised, !w.isNumber, !Vocabulary.notNames.contains(w), !w.isAcronym {
                     var s = k
                     while s > 0, before[s - 1].isCapitalised, before[s - 1].punctuationAfter.isEmpty,
                         !Vocabulary.notNames.contains(before[s - 1].lower)
@@ -647,12 +648,12 @@ extension FactExtractor.Reader {
             // the 'second serfdom'", "a policy of 'Russification'", "the 'Great Turn'"); otherwise the marks are
             // the notes' own irony ("Yezhov 'unearthed' plots").
             let named = quote.words.first?.isUppercase == true
-                || before.items.last.map { Vocabulary.namingCues.contains($0.lower) } ?? false
+                || before.items.last.map { Vocabulary.namingCues.contains($0) } ?? false
             // One word in marks before a noun qualifies the noun ("the 'soft' approach to socialism").
             let qualifies = quoteWords == 1 && {
                 let after = sentence.unicodeScalars.dropFirst(quote.offset + quote.words.unicodeScalars.count + 2)
                 guard after.first == " ", let next = Words(String(after)).items.first else { return false }
-                return !next.isCapitalised && !next.isNumber && !Vocabulary.notNames.contains(next.lower)
+                return !next.isCapitalised && !next.isNumber && !Vocabulary.notNames.contains(next)
                     && !TermShape.isVerbLike(next.lower)
             }()
             if quoteWords <= 4, !speechVerb, named, !qualifies, TermShape.isTermLike(quote.words) {

@@ -167,9 +167,11 @@ extension FactExtractor.Reader {
     mutating func readNames(_ words: Words, context: Context, isTitle: Bool) {
         let n = words.count
         guard n > 0 else { return }
-        let capitals = words.items.filter { $0.isCapitalised && !$0.isNumber }.count
+        var capitals = 0
+        for k in 0..<n where !words[k].isNumber {
+            if words[k].isCapitalised { capitals += 1 } else { lowercaseWords.add(words[k]) }
+        }
         let titleCase = isTitle || (n >= 3 && capitals * 2 > n)
-        for w in words.items where !w.isCapitalised && !w.isNumber { lowercaseWords[w.lower, default: 0] += 1 }
         var runs: [(name: String, start: Int, end: Int)] = []
         for run in Self.nameRuns(words) {
             if run.isPair {
@@ -182,7 +184,7 @@ extension FactExtractor.Reader {
                     || ["ite", "ist", "ian"].contains(where: words[run.start].lower.hasSuffix)
                 if !titleCase, nameByShape, run.end + 1 < n, words[run.end].punctuationAfter.isEmpty,
                     !words[run.end].isPossessive, !words[run.end + 1].isCapitalised,
-                    Vocabulary.namedThingHeads.contains(words[run.end + 1].lower)
+                    Vocabulary.namedThingHeads.contains(words[run.end + 1])
                 {
                     noteTerm(words.text(run.start, run.end + 1), context: context) {
                         $0.count += 1
@@ -240,22 +242,22 @@ extension FactExtractor.Reader {
         var j = i
         while j + 1 < n, words[j].punctuationAfter.isEmpty, !words[j].isPossessive {
             let next = words[j + 1]
-            if next.isCapitalised, !next.isNumber, !Vocabulary.leadingFunctionWords.contains(next.lower) {
+            if next.isCapitalised, !next.isNumber, !Vocabulary.leadingFunctionWords.contains(next) {
                 j += 1
             } else if (next.lower == "of" || next.lower == "for"), next.punctuationAfter.isEmpty, j + 2 < n,
-                Vocabulary.roleNouns.contains(words[i].lower) || Vocabulary.institutionHeads.contains(words[i].lower)
-                    || Vocabulary.institutionHeads.contains(words[j].lower)
+                Vocabulary.roleNouns.contains(words[i]) || Vocabulary.institutionHeads.contains(words[i])
+                    || Vocabulary.institutionHeads.contains(words[j])
                     // A title after a word for a made thing: "his book Foundations of Leninism".
                     || (i > 0 && words[i - 1].punctuationAfter.isEmpty && !words[i - 1].isCapitalised
-                        && Vocabulary.thingNouns.contains(words[i - 1].lower)),
-                words[j + 2].isCapitalised, !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2].lower)
+                        && Vocabulary.thingNouns.contains(words[i - 1])),
+                words[j + 2].isCapitalised, !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2])
             {
                 j += 2
             } else if next.lower == "and",
-                j == i || (j == i + 1 && Vocabulary.leadingFunctionWords.contains(words[i].lower))
+                j == i || (j == i + 1 && Vocabulary.leadingFunctionWords.contains(words[i]))
                     || (j > i && ["of", "for"].contains(words[j - 1].lower)),
                 next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
-                let head = (j + 2..<min(n, j + 5)).first(where: { Vocabulary.institutionHeads.contains(words[$0].lower) }),
+                let head = (j + 2..<min(n, j + 5)).first(where: { Vocabulary.institutionHeads.contains(words[$0]) }),
                 (j + 2...head).allSatisfy({ words[$0].isCapitalised && ($0 == head || words[$0].punctuationAfter.isEmpty) })
             {
                 // "Workers and Peasants Inspectorate", "Head of Workers and Peasants Inspectorate": one body named
@@ -263,7 +265,7 @@ extension FactExtractor.Reader {
                 j = head
                 break
             } else if next.lower == "the", j == i, next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
-                !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2].lower), !words[i].isAcronym
+                !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2]), !words[i].isAcronym
             {
                 // "Peter the Great", "Ivan the Terrible".
                 j += 2
@@ -273,13 +275,13 @@ extension FactExtractor.Reader {
             }
         }
         var start = i
-        while start <= j, Vocabulary.leadingFunctionWords.contains(words[start].lower)
-            || (start == j && Vocabulary.notNames.contains(words[start].lower))
+        while start <= j, Vocabulary.leadingFunctionWords.contains(words[start])
+            || (start == j && Vocabulary.notNames.contains(words[start]))
         {
             start += 1
         }
         // A title opens the run: "Marshal Tukhachevsky" is Tukhachevsky.
-        if start < j, Vocabulary.titles.contains(words[start].lower), !Vocabulary.roleNouns.contains(words[start + 1].lower) {
+        if start < j, Vocabulary.titles.contains(words[start]), !Vocabulary.roleNouns.contains(words[start + 1]) {
             start += 1
         }
         return (start, j)
@@ -337,7 +339,7 @@ extension FactExtractor.Reader {
                     e.aloneAfterThe += 1
                 }
             }
-            if Vocabulary.placePrepositions.contains(before.lower), gap.isEmpty,
+            if Vocabulary.placePrepositions.contains(before), gap.isEmpty,
                 !(start >= 2 && words[start - 2].lower == "according")
             {
                 e.placeCues += 1
@@ -351,16 +353,16 @@ extension FactExtractor.Reader {
             }
             // "the Party's newspaper Pravda", "the policy of War Communism": the words before say what the name is.
             let kindAt = before.lower == "of" && gap.isEmpty && start >= 2 ? start - 2 : start - 1
-            if Vocabulary.thingNouns.contains(words[kindAt].lower), words[kindAt].punctuationAfter.isEmpty,
-                !words[kindAt].isCapitalised, kindAt == start - 1 || Vocabulary.kindNouns.contains(words[kindAt].lower),
+            if Vocabulary.thingNouns.contains(words[kindAt]), words[kindAt].punctuationAfter.isEmpty,
+                !words[kindAt].isCapitalised, kindAt == start - 1 || Vocabulary.kindNouns.contains(words[kindAt]),
                 j + 1 >= n || words[j + 1].lower != "of"
             {
                 e.defined += 1
             }
-            if Vocabulary.kin.contains(before.lower), gap.isEmpty || gap == "," { strong() }
+            if Vocabulary.kin.contains(before), gap.isEmpty || gap == "," { strong() }
             // "the wife of Kalinin", "the death of Lenin".
             if before.lower == "of", gap.isEmpty, start >= 2,
-                Vocabulary.personalEvents.contains(words[start - 2].lower) || Vocabulary.kin.contains(words[start - 2].lower)
+                Vocabulary.personalEvents.contains(words[start - 2]) || Vocabulary.kin.contains(words[start - 2])
             {
                 strong()
             }
@@ -376,19 +378,19 @@ extension FactExtractor.Reader {
             if gap.isEmpty, !words[j].isPossessive, !after.isCapitalised, Vocabulary.isPlaceHead(after.lower) {
                 e.placeCues += 2
             }
-            if words[j].isPossessive, Vocabulary.humanNouns.contains(after.lower) || Vocabulary.personNouns.contains(after.lower) {
+            if words[j].isPossessive, Vocabulary.humanNouns.contains(after) || Vocabulary.personNouns.contains(after) {
                 strong()
             } else if gap.isEmpty || gap == "," {
                 if after.lower == "who", gap.isEmpty || gap == "," {
                     strong()
-                } else if verbsCount, Vocabulary.strongPersonVerbs.contains(after.lower), gap.isEmpty {
+                } else if verbsCount, Vocabulary.strongPersonVerbs.contains(after), gap.isEmpty {
                     strong()
-                } else if verbsCount, Vocabulary.personVerbs.contains(after.lower), gap.isEmpty {
+                } else if verbsCount, Vocabulary.personVerbs.contains(after), gap.isEmpty {
                     e.personCues += 1
                 } else if verbsCount, ["was", "were"].contains(after.lower), gap.isEmpty, j + 2 < n,
-                    Vocabulary.personPassives.contains(words[j + 2].lower)
+                    Vocabulary.personPassives.contains(words[j + 2])
                         || (j + 3 < n && ["also", "then", "later", "eventually", "finally"].contains(words[j + 2].lower)
-                            && Vocabulary.personPassives.contains(words[j + 3].lower))
+                            && Vocabulary.personPassives.contains(words[j + 3]))
                 {
                     strong()
                 }
@@ -396,7 +398,7 @@ extension FactExtractor.Reader {
             // "Bauman, a ruthless man", "Kalinin, Soviet president", "Borisov, Kirov's bodyguard".
             if [",", "-", "–", "->", ":", "—"].contains(gap) {
                 let window = words.items[(j + 1)..<min(n, j + 6)]
-                if let noun = window.first(where: { Vocabulary.personNouns.contains($0.lower) }),
+                if let noun = window.first(where: { Vocabulary.personNouns.contains($0) }),
                     window.prefix(while: { $0.start < noun.start }).allSatisfy({ $0.punctuationAfter.isEmpty || $0.punctuationAfter == "/" || $0.isPossessive })
                 {
                     strong()
@@ -465,12 +467,12 @@ extension FactExtractor.Reader {
     func leadingName(_ text: String) -> String? {
         let words = Words(text)
         guard words.count > 0, words[0].isCapitalised, !words[0].isAcronym, !words[0].isNumber,
-            !Vocabulary.notNames.contains(words[0].lower), !Vocabulary.roleNouns.contains(words[0].lower)
+            !Vocabulary.notNames.contains(words[0]), !Vocabulary.roleNouns.contains(words[0])
         else { return nil }
         if words[0].isPossessive || words.count == 1 || !words[0].punctuationAfter.isEmpty { return words[0].text }
         // "Stalins Power Base": a name whose possessive lost its apostrophe.
         if words[0].lower.hasSuffix("s"), words[1].isCapitalised { return String(words[0].text.dropLast()) }
-        if words[1].isCapitalised, !Vocabulary.notNames.contains(words[1].lower), words.count == 2 {
+        if words[1].isCapitalised, !Vocabulary.notNames.contains(words[1]), words.count == 2 {
             return words.text(0, 1)
         }
         return nil

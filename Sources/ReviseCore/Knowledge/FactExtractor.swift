@@ -81,7 +81,7 @@ extension FactExtractor {
         /// Cards the student wrote, kept as written.
         var cards: [Card] = []
         var names: [String: NameEvidence] = [:]
-        var lowercaseWords: [String: Int] = [:]
+        var lowercaseWords = WordCounts()
         /// Lists of "label - comment" points whose labels are everyday words, by the index of their first point.
         var commentLists: [Int: Bool] = [:]
         var stack: [Open] = []
@@ -218,7 +218,7 @@ extension FactExtractor {
             questions += other.questions
             cards += other.cards
             for (name, evidence) in other.names { names[name, default: NameEvidence(name: name)].add(evidence) }
-            for (word, count) in other.lowercaseWords { lowercaseWords[word, default: 0] += count }
+            lowercaseWords.add(other.lowercaseWords)
         }
 
         func result() -> SourceKnowledge {
@@ -227,7 +227,7 @@ extension FactExtractor {
                 // For a phrase, the least common of its words: a phrase of everyday words ("Living standards")
                 // is a topic more often than a term.
                 let words = evidence[i].name.lowercased().split(separator: " ")
-                evidence[i].lowercase = words.map { lowercaseWords[String($0)] ?? 0 }.min() ?? 0
+                evidence[i].lowercase = words.map { lowercaseWords[String($0)] }.min() ?? 0
             }
             evidence.sort { $0.name < $1.name }
             return SourceKnowledge(source: source, facts: facts, questions: questions, cards: cards, names: evidence)

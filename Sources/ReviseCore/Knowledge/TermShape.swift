@@ -32,9 +32,9 @@ enum TermShape {
         // ("show trials"), but not with a function word, nor be all everyday words ("key points").
         let lowerBody = n > 1 && words.items.dropFirst().allSatisfy { !$0.isCapitalised }
         let plain = lowerBody
-            ? Vocabulary.leadingFunctionWords.contains(first.lower)
-                || (Vocabulary.notNames.contains(first.lower) && Vocabulary.notNames.contains(last.lower))
-            : Vocabulary.notNames.contains(first.lower)
+            ? Vocabulary.leadingFunctionWords.contains(first)
+                || (Vocabulary.notNames.contains(first) && Vocabulary.notNames.contains(last))
+            : Vocabulary.notNames.contains(first)
         if plain, !first.isAcronym, !(n > 1 && first.isNumber), !opensName { return false }
         if n == 1, first.isNumber { return false }
         // A lone adjective or participle is not a term: "economic", "unofficial", "liquidated", "western".
@@ -75,7 +75,7 @@ enum TermShape {
         guard words.count >= 2, words.count <= 3, let last = words.last, !topicWords.contains(last.lower) else { return nil }
         for (k, w) in words.enumerated() {
             // The first word may be a verb's spelling that is also a noun ("Show trials").
-            guard !w.isPossessive, k == 0 ? !Vocabulary.leadingFunctionWords.contains(w.lower) : !Vocabulary.notNames.contains(w.lower),
+            guard !w.isPossessive, k == 0 ? !Vocabulary.leadingFunctionWords.contains(w) : !Vocabulary.notNames.contains(w),
                 k == 0 || !isVerbLike(w.lower),
                 k == 0 || !(w.isCapitalised || w.isNumber), !w.isNumber || w.text.utf8.count == 4,
                 k == words.count - 1 || w.punctuationAfter.isEmpty

@@ -139,12 +139,14 @@ enum Vocabulary {
         // letter and differs in length by at most one: checked first, as most words are neither.
         let length = word.utf8.count
         guard length >= 7 else { return false }
+        let first = word.utf8.first, last = word.utf8.last
         return longTitles.contains {
-            abs($0.utf8.count - length) <= 1 && ($0.first == word.first || $0.last == word.last) && word.isOneEditAway(from: $0)
+            abs($0.utf8.count - length) <= 1 && ($0.utf8.first == first || $0.utf8.last == last)
+                && word.isOneEditAway(from: $0)
         }
     }
 
-    static let longTitles = titles.filter { $0.count >= 7 }
+    static let longTitles = titles.filter { $0.utf8.count >= 7 }
 
     /// Words before a name that make it a person's: "Comrade Stalin", "President Kennedy".
     static let titles: WordList = [

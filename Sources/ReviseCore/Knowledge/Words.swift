@@ -18,6 +18,8 @@ struct Words {
         var opensClause: Bool
         /// Made of digits.
         var isNumber: Bool
+        /// `lower` as word lists look it up (`WordList.contains(_:)`).
+        var key: WordList.Key
         /// One letter: an initial ("M. Malia") or half of "K and Z".
         var isSingleLetter: Bool { end - start == 1 && !isNumber }
         /// "1st", "13th", "22nd": digits and an ordinal ending.
@@ -49,6 +51,7 @@ struct Words {
         bytes = view.bytes
         offsets = view.offsets
         items = []
+        items.reserveCapacity(scalars.count / 5 + 1)
         var i = 0
         let n = scalars.count
         var clauseOpen = true
@@ -99,7 +102,7 @@ struct Words {
                     letterCount += 1
                     if scalars[k].isCapital { capitals += 1 }
                 }
-                let lower: String
+                var lower: String
                 if capitals == 0 {
                     lower = text
                 } else if ascii {
@@ -115,11 +118,12 @@ struct Words {
                 } else {
                     lower = text.lowercased()
                 }
+                let key = lower.withUTF8 { WordList.Key($0) }
                 items.append(
                     Word(
                         text: text, lower: lower, start: start, end: end,
                         isCapitalised: first.isCapital, isAcronym: letterCount >= 2 && capitals == letterCount,
-                        isPossessive: possessive, opensClause: clauseOpen, isNumber: letterCount == 0,
+                        isPossessive: possessive, opensClause: clauseOpen, isNumber: letterCount == 0, key: key,
                         punctuationAfter: ""))
                 end = i
                 clauseOpen = false
