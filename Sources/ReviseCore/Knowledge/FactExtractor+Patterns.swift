@@ -147,7 +147,7 @@ extension FactExtractor.Reader {
                 while k > 0, before[k - 1].isCapitalised, before[k - 1].punctuationAfter.isEmpty { k -= 1 }
                 // After a list of names ("Ukraine, Kazakhstan and the Caucasus (…)") the brackets speak of the list.
                 let joiner = k >= 1 && before[k - 1].lower == "the" ? k - 2 : k - 1
-                if joiner >= 1, ["and", "or"].contains(before[joiner].lower), before[joiner - 1].isCapitalised { continue }
+                if joiner >= 1, Vocabulary.conjunctions.contains(before[joiner]), before[joiner - 1].isCapitalised { continue }
                 let term = before.text(k, before.count - 1)
                 guard !Vocabulary.notNames.contains(term.lowercased()) else { continue }
                 addDefinition(term: term, meaning: inner, text: text, context: context)
@@ -209,7 +209,7 @@ extension FactExtractor.Reader {
                 }
             }
             guard var t = after, t < n else { continue }
-            if ["the", "a", "an"].contains(words[t].lower), t + 1 < n { t += 1 }
+            if Vocabulary.articles.contains(words[t]), t + 1 < n { t += 1 }
             // The name: to the end of its quotation, else its capitalised run or up to five words.
             var e = t
             let quoted = t > 0 && words[t - 1].opensQuote
@@ -314,7 +314,7 @@ extension FactExtractor.Reader {
         let n = words.count
         for k in 0..<n where ["join", "joined", "joins", "joining"].contains(words[k].lower) && words[k].punctuationAfter.isEmpty {
             var start = k + 1
-            if start < n, ["the", "a", "an"].contains(words[start].lower), words[start].punctuationAfter.isEmpty { start += 1 }
+            if start < n, Vocabulary.articles.contains(words[start]), words[start].punctuationAfter.isEmpty { start += 1 }
             var end = start
             while end < n, end - start < 3, !words[end].isCapitalised, !words[end].isNumber,
                 !Vocabulary.notNames.contains(words[end]), !TermShape.isVerbLike(words[end].lower)
@@ -339,7 +339,7 @@ extension FactExtractor.Reader {
     mutating func readThoseWho(_ words: Words, sentence: String, context: Context) {
         let n = words.count
         var t = 0
-        if t < n, ["the", "a", "an"].contains(words[t].lower) { t += 1 }
+        if t < n, Vocabulary.articles.contains(words[t]) { t += 1 }
         for k in (t + 1)..<min(n - 2, t + 4) where ["were", "are"].contains(words[k].lower) {
             guard ["those", "people"].contains(words[k + 1].lower), ["who", "that"].contains(words[k + 2].lower),
                 words.items[t..<k].allSatisfy({ $0.punctuationAfter.isEmpty && !TermShape.verbs.contains($0) })
@@ -455,7 +455,7 @@ extension FactExtractor.Reader {
                     words[i + 1].isCapitalised, !Vocabulary.notNames.contains(words[i + 1])
                 {
                     var r = i + 2
-                    if r < n, ["as", "to"].contains(words[r].lower) { r += 1 }
+                    if r < n, Vocabulary.appointmentLinks.contains(words[r]) { r += 1 }
                     if r < n, words[r].lower == "the" { r += 1 }
                     if isRolePhrase(words, at: r) {
                         addRole(
@@ -476,17 +476,17 @@ extension FactExtractor.Reader {
                     s -= 1
                 }
                 subject = words.text(s, i)
-            } else if ["he", "she"].contains(words[i].lower), let person = context.person {
+            } else if Vocabulary.subjectPronouns.contains(words[i]), let person = context.person {
                 subject = person
             } else {
                 continue
             }
             var r = i + 2
             // "was also then made General Secretary": adverbs, then the verb of the appointment.
-            while r < n, ["also", "now", "still", "briefly", "then", "later", "soon", "quickly", "eventually", "officially", "swiftly"].contains(words[r].lower) { r += 1 }
-            if r < n, ["made", "appointed", "named", "elected", "promoted"].contains(words[r].lower) { r += 1 }
-            if r < n, ["as", "to"].contains(words[r].lower) { r += 1 }
-            if r < n, ["the", "a", "an"].contains(words[r].lower) { r += 1 }
+            while r < n, Vocabulary.appointmentAdverbs.contains(words[r]) { r += 1 }
+            if r < n, Vocabulary.appointmentVerbs.contains(words[r]) { r += 1 }
+            if r < n, Vocabulary.appointmentLinks.contains(words[r]) { r += 1 }
+            if r < n, Vocabulary.articles.contains(words[r]) { r += 1 }
             guard isRolePhrase(words, at: r) else { continue }
             addRole(person: subject, position: rolePhrase(words, from: r), text: sentence, context: context)
             return
@@ -502,16 +502,16 @@ extension FactExtractor.Reader {
             let w = words[i]
             guard w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w) else {
                 // "position as ROLE", "post as ROLE", "position of ROLE": the holder is the name before.
-                if ["position", "post", "role", "job"].contains(w.lower), i + 2 < n, ["as", "of"].contains(words[i + 1].lower) {
+                if Vocabulary.postNouns.contains(w), i + 2 < n, Vocabulary.postLinks.contains(words[i + 1]) {
                     // A post someone is put out of is theirs: "vote Trotsky out of the position of Commissar for
                     // war" (not the subject's, Stalin's).
-                    let outOf = (max(1, i - 4)..<i).last { ["out", "from"].contains(words[$0].lower) }
+                    let outOf = (max(1, i - 4)..<i).last { Vocabulary.oustingWords.contains(words[$0]) }
                     let ousted = outOf.flatMap { k -> String? in
                         let w = words[k - 1]
                         return w.isCapitalised && !w.isNumber && !Vocabulary.notNames.contains(w) ? w.text : nil
                     }
                     if let holder = ousted ?? nameBefore(i, in: words)
-                        ?? (i >= 1 && ["his", "her"].contains(words[i - 1].lower) ? context.person : nil)
+                        ?? (i >= 1 && Vocabulary.possessivePronouns.contains(words[i - 1]) ? context.person : nil)
                     {
                         var r = i + 2
                         if r < n, words[r].lower == "the" { r += 1 }
@@ -532,21 +532,21 @@ extension FactExtractor.Reader {
             // After the name: ", a poet", ", Soviet president", ", Kirov's bodyguard", "was in charge of".
             if words[end].punctuationAfter == ",", end + 1 < n {
                 var r = end + 1
-                if ["a", "an", "the", "former"].contains(words[r].lower), r + 1 < n { r += 1 }
+                if Vocabulary.articlesOrFormer.contains(words[r]), r + 1 < n { r += 1 }
                 if words[r].isPossessive, r + 1 < n { r += 1 }
                 if r < n, isRolePhrase(words, at: r) || Vocabulary.occupations.contains(words[r]) {
                     addRole(person: name, position: rolePhrase(words, from: r), text: sentence, context: context)
-                } else if r > end + 1, ["the", "a", "an"].contains(words[r - 1].lower), let gloss = glossAfter(r, in: words),
+                } else if r > end + 1, Vocabulary.articles.contains(words[r - 1]), let gloss = glossAfter(r, in: words),
                     // A name, not a word that opens the sentence ("Simultaneously, the…") or one a number leads
                     // into ("under the first FYP, the output…": the sentence goes on, it does not explain the name).
                     !(words[start].opensClause && start == end && !words[start].isAcronym),
-                    start == 0 || !(["first", "second", "third", "last", "next"].contains(words[start - 1].lower)
+                    start == 0 || !(Vocabulary.sequenceOrdinals.contains(words[start - 1])
                         || words[start - 1].isNumber || Vocabulary.placePrepositions.contains(words[start - 1]))
                 {
                     // "GOSPLAN, the state planning department", "Pravda, the communist newspaper".
                     addDefinition(term: name, meaning: gloss, text: sentence, context: context)
                 }
-            } else if end + 3 < n, ["was", "is"].contains(words[end + 1].lower), words[end + 2].lower == "in",
+            } else if end + 3 < n, Vocabulary.wasIs.contains(words[end + 1]), words[end + 2].lower == "in",
                 words[end + 3].lower == "charge", end + 5 < n
             {
                 addRole(person: name, position: rolePhrase(words, from: end + 2), text: sentence, context: context)
@@ -562,7 +562,7 @@ extension FactExtractor.Reader {
                 {
                     r -= 1
                 }
-                if r == 0 || ["the", "a", "an", "by", "as"].contains(words[r - 1].lower) {
+                if r == 0 || Vocabulary.roleLeadWords.contains(words[r - 1]) {
                     addRole(person: name, position: words.text(r, start - 1), text: sentence, context: context)
                 }
             }
@@ -635,7 +635,7 @@ extension FactExtractor.Reader {
                     speaker = before.text(s, k)
                     break
                 }
-                if ["he", "she"].contains(w.lower) {
+                if Vocabulary.subjectPronouns.contains(w) {
                     speaker = context.person
                     break
                 }

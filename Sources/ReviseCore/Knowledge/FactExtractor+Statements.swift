@@ -71,12 +71,12 @@ extension FactExtractor.Reader {
     static func isPointOfComparison(_ date: DateFinder.Match, in words: Words) -> Bool {
         let items = words.items
         guard let k = items.firstIndex(where: { words.offsets[$0.start] >= date.range.lowerBound }), k >= 1,
-            !["until", "untill", "till", "by", "since"].contains(items[k - 1].lower)
+            !Vocabulary.untilWords.contains(items[k - 1])
         else { return false }
         let window = max(0, k - 5)..<k
-        if items[window].contains(where: { ["than", "compared", "amount"].contains($0.lower) }) { return true }
+        if items[window].contains(where: { Vocabulary.comparisonWords.contains($0) }) { return true }
         return window.contains { j in
-            j + 1 < k && ["that", "level", "levels"].contains(items[j].lower) && items[j + 1].lower == "of"
+            j + 1 < k && Vocabulary.levelWords.contains(items[j]) && items[j + 1].lower == "of"
         }
     }
 
@@ -220,7 +220,7 @@ extension FactExtractor.Reader {
             let conjunction =
                 (between == 0 && ["&", "/"].contains(words[previous.end].punctuationAfter))
                 || ((between == 1 || (between == 2 && words[previous.end + 2].lower == "the"))
-                    && ["and", "or"].contains(words[previous.end + 1].lower)
+                    && Vocabulary.conjunctions.contains(words[previous.end + 1])
                     && [",", ""].contains(words[previous.end].punctuationAfter)
                     && words[previous.end + 1].punctuationAfter.isEmpty)
             if comma || conjunction {
@@ -255,7 +255,7 @@ extension FactExtractor.Reader {
                 j += 2
             } else if next.lower == "and",
                 j == i || (j == i + 1 && Vocabulary.leadingFunctionWords.contains(words[i]))
-                    || (j > i && ["of", "for"].contains(words[j - 1].lower)),
+                    || (j > i && Vocabulary.nameLinks.contains(words[j - 1])),
                 next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
                 let head = (j + 2..<min(n, j + 5)).first(where: { Vocabulary.institutionHeads.contains(words[$0]) }),
                 (j + 2...head).allSatisfy({ words[$0].isCapitalised && ($0 == head || words[$0].punctuationAfter.isEmpty) })
@@ -320,7 +320,7 @@ extension FactExtractor.Reader {
             }
             if before.lower == "to", gap.isEmpty, start >= 2, words[start - 2].lower == "according" { strong() }
             // "Two such people were Tatlin and Lissitzky", "writers such as Gorky".
-            if ["were", "was", "included", "include", "includes", "as", "like"].contains(before.lower), gap.isEmpty,
+            if Vocabulary.exampleLeadIns.contains(before), gap.isEmpty,
                 start >= 2, Vocabulary.isPeopleNoun(words[start - 2].lower)
                     || (start >= 3 && words[start - 2].lower == "such" && Vocabulary.isPeopleNoun(words[start - 3].lower))
             {
@@ -387,9 +387,9 @@ extension FactExtractor.Reader {
                     strong()
                 } else if verbsCount, Vocabulary.personVerbs.contains(after), gap.isEmpty {
                     e.personCues += 1
-                } else if verbsCount, ["was", "were"].contains(after.lower), gap.isEmpty, j + 2 < n,
+                } else if verbsCount, Vocabulary.pastBe.contains(after), gap.isEmpty, j + 2 < n,
                     Vocabulary.personPassives.contains(words[j + 2])
-                        || (j + 3 < n && ["also", "then", "later", "eventually", "finally"].contains(words[j + 2].lower)
+                        || (j + 3 < n && Vocabulary.sequenceAdverbs.contains(words[j + 2])
                             && Vocabulary.personPassives.contains(words[j + 3]))
                 {
                     strong()
@@ -406,7 +406,7 @@ extension FactExtractor.Reader {
             }
         }
         // "he", "his" later in the same sentence.
-        if words.items[(j + 1)...].prefix(12).contains(where: { ["he", "his", "she", "him", "her"].contains($0.lower) }) {
+        if words.items[(j + 1)...].prefix(12).contains(where: { Vocabulary.personalPronouns.contains($0) }) {
             e.personCues += 1
         }
         if e.citations.count < NameEvidence.citationLimit, e.citations.last != context.citation {

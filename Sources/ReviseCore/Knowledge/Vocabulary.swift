@@ -271,3 +271,51 @@ enum Vocabulary {
         "boasted", "joked", "shouted",
     ]
 }
+
+// Small lists the patterns ask of single words, looked up by each word's key (`WordList.contains(_:)`).
+extension Vocabulary {
+    /// Articles: "the", "a", "an".
+    static let articles: WordList = ["the", "a", "an"]
+    /// "and", "or".
+    static let conjunctions: WordList = ["and", "or"]
+    /// "made General Secretary as …", "promoted to …".
+    static let appointmentLinks: WordList = ["as", "to"]
+    /// "he", "she": the person a heading is about.
+    static let subjectPronouns: WordList = ["he", "she"]
+    /// Words for a person later in a sentence: "he", "his", "her".
+    static let personalPronouns: WordList = ["he", "his", "she", "him", "her"]
+    /// What a year something lasted until follows: "until 1935", "by 1932".
+    static let untilWords: WordList = ["until", "untill", "till", "by", "since"]
+    /// Words before a year a sentence measures against: "higher than in 1928".
+    static let comparisonWords: WordList = ["than", "compared", "amount"]
+    /// "that of", "the level of": a year measured against follows.
+    static let levelWords: WordList = ["that", "level", "levels"]
+    /// Small words inside a name: "Commissar for Nationalities", "Head of State".
+    static let nameLinks: WordList = ["of", "for"]
+    /// Words that lead into examples of a kind of person: "writers such as Gorky", "two such people were Tatlin".
+    static let exampleLeadIns: WordList = ["were", "was", "included", "include", "includes", "as", "like"]
+    /// "was", "were".
+    static let pastBe: WordList = ["was", "were"]
+    /// Adverbs between "was" and its participle: "was later arrested".
+    static let sequenceAdverbs: WordList = ["also", "then", "later", "eventually", "finally"]
+    /// Adverbs before an appointment: "was also then made General Secretary".
+    static let appointmentAdverbs: WordList = ["also", "now", "still", "briefly", "then", "later", "soon", "quickly", "eventually", "officially", "swiftly"]
+    /// Verbs of an appointment.
+    static let appointmentVerbs: WordList = ["made", "appointed", "named", "elected", "promoted"]
+    /// Words for a post: "his position as General Secretary".
+    static let postNouns: WordList = ["position", "post", "role", "job"]
+    /// "position as", "position of".
+    static let postLinks: WordList = ["as", "of"]
+    /// "vote Trotsky out of the position of …", "removed from the post of …".
+    static let oustingWords: WordList = ["out", "from"]
+    /// "his", "her".
+    static let possessivePronouns: WordList = ["his", "her"]
+    /// Words between a name and its role: "Kalinin, the former …".
+    static let articlesOrFormer: WordList = ["a", "an", "the", "former"]
+    /// Words that count a name in a series: "under the first FYP".
+    static let sequenceOrdinals: WordList = ["first", "second", "third", "last", "next"]
+    /// "was", "is".
+    static let wasIs: WordList = ["was", "is"]
+    /// Words before an occupation that names no one: "by the composer", "as a poet".
+    static let roleLeadWords: WordList = ["the", "a", "an", "by", "as"]
+}
