@@ -112,7 +112,7 @@ extension FactExtractor.Reader {
 
     /// "New Economic Policy (NEP)": the abbreviation's meaning. "Gosplan (the state planning agency)": a term's.
     mutating func readParenthesis(_ text: String, context: Context) {
-        guard text.utf8.contains(0x28) else { return }
+        guard text.has("(") else { return }
         var searchStart = text.startIndex
         while let open = text[searchStart...].firstIndex(of: "("),
             let close = text[open...].firstIndex(of: ")")
@@ -395,7 +395,7 @@ extension FactExtractor.Reader {
         guard index < words.count else { return false }
         for k in index..<min(words.count, index + 4) {
             let w = words[k].lower
-            if Vocabulary.roleNouns.contains(w) {
+            if Vocabulary.roleNouns.contains(words[k]) {
                 // Words before the role noun describe it ("best known soviet director", "Central Committee
                 // member"), with no break or function word among them.
                 return k == index
@@ -408,7 +408,7 @@ extension FactExtractor.Reader {
             if k > index, !words[k - 1].punctuationAfter.isEmpty { return false }
             // One letter wrong in a long role noun ("Commisar"), but not a plural or a verb ("leaders", "founded").
             if w.utf8.count >= 7, !w.hasSuffix("s"), !w.hasSuffix("ed"), Vocabulary.roleNounStarts.contains(String(w.prefix(2))),
-                Vocabulary.roleNouns.contains(where: { $0.count >= 8 && w.isOneEditAway(from: $0) })
+                Vocabulary.longRoleNouns.contains(where: { w.isOneEditAway(from: $0) })
             {
                 return true
             }
@@ -449,8 +449,7 @@ extension FactExtractor.Reader {
             return
         }
         for i in 0..<(n - 1) {
-            let verb = words[i + 1].lower
-            guard RoleWords.linking.contains(verb) else {
+            guard RoleWords.linking.contains(words[i + 1]) else {
                 if RoleWords.promoting.contains(words[i]), i + 2 < n,
                     words[i + 1].isCapitalised, !Vocabulary.notNames.contains(words[i + 1])
                 {
@@ -752,12 +751,14 @@ extension FactExtractor.Reader {
         "nevertheless", "however", "hence", "similarly", "firstly", "secondly", "finally", "also", "thus",
     ]
 
+    static let linkWordList = WordList(linkWords)
+
     static func withoutLinkWords(_ side: String) -> String {
-        for link in linkWords where side.utf8.count > link.utf8.count + 2 {
-            let head = side.prefix(link.count + 1).lowercased()
-            if head == link + "," { return String(side.dropFirst(link.count + 1)).trimming([" "]) }
-        }
-        return side
+        // A link word is what comes before the first comma ("However, …"): looked up once, not each tried in turn.
+        guard side.has(","), let comma = side.firstIndex(of: ",") else { return side }
+        let head = side[..<comma].lowercased()
+        guard linkWordList.contains(head), side.utf8.count > head.utf8.count + 2 else { return side }
+        return String(side[side.index(after: comma)...]).trimming([" "])
     }
 
     /// A name and nothing else: capitalised words (with "of", "the", "for" between them), at most five.

@@ -206,6 +206,9 @@ enum Vocabulary {
     ]
 
     /// The first two letters of the longer role nouns: a misspelt role ("Commisar") keeps them.
+    /// The role nouns of eight letters or more, which a word one letter wrong may still be ("Commisar").
+    static let longRoleNouns = roleNouns.filter { $0.count >= 8 }
+
     static let roleNounStarts: WordList = WordList(roleNouns.filter { $0.count >= 6 }.map { String($0.prefix(2)) })
 
     /// Words after "was"/"became" that begin a role phrase: "was the head of", "became General Secretary".

@@ -176,10 +176,24 @@ struct ScalarText {
 
     init(_ text: String) {
         bytes = Array(text.utf8)
-        // Most notes are ASCII: one scalar per byte, read without decoding.
-        if !bytes.contains(where: { $0 >= 0x80 }) {
-            scalars = bytes.map { Unicode.Scalar($0) }
-            offsets = Array(0...bytes.count)
+        // Most notes are ASCII: one scalar per byte, read without decoding (the arrays filled in plain loops).
+        let isASCII = bytes.withUnsafeBufferPointer { b in
+            var high: UInt8 = 0
+            for byte in b { high |= byte }
+            return high < 0x80
+        }
+        if isASCII {
+            let n = bytes.count
+            scalars = bytes.withUnsafeBufferPointer { b in
+                Array(unsafeUninitializedCapacity: n) { buffer, count in
+                    for k in 0..<n { buffer[k] = Unicode.Scalar(b[k]) }
+                    count = n
+                }
+            }
+            offsets = Array(unsafeUninitializedCapacity: n + 1) { buffer, count in
+                for k in 0...n { buffer[k] = k }
+                count = n + 1
+            }
             return
         }
         scalars = Array(text.unicodeScalars)
