@@ -782,13 +782,15 @@ enum Quotations {
 
     /// A quick look at the bytes: a double quote, a curly opening quote, or an apostrophe opening a word.
     static func mayHave(_ sentence: String) -> Bool {
-        var previous: UInt8 = 0x20
-        for b in sentence.utf8 {
-            if b == 0x22 || (b == 0x27 && (previous == 0x20 || previous == 0x28)) { return true }
-            if previous == 0x80, b == 0x9C || b == 0x98 { return true }  // “ ‘ (E2 80 9C, E2 80 98)
-            previous = b
+        sentence.withBytes { bytes in
+            var previous: UInt8 = 0x20
+            for b in bytes {
+                if b == 0x22 || (b == 0x27 && (previous == 0x20 || previous == 0x28)) { return true }
+                if previous == 0x80, b == 0x9C || b == 0x98 { return true }  // “ ‘ (E2 80 9C, E2 80 98)
+                previous = b
+            }
+            return false
         }
-        return false
     }
 
     static func find(in sentence: String) -> [Found] {

@@ -21,7 +21,7 @@ enum Sentences {
 
     static func split(_ text: String) -> [String] {
         // Short lines (most bullets) are one sentence; only look inside when there is a sentence end to find.
-        guard text.utf8.count > 60, text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else {
+        guard text.utf8.count > 60, text.withBytes({ $0.contains { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } }) else {
             return [text]
         }
         let view = ScalarText(text)

@@ -39,19 +39,29 @@ extension StringProtocol {
         ByteSearch.firstOffset(of: needle, in: hay) != nil
     }
 
+    /// The text's UTF-8 bytes, read in place when the text is stored as one run of bytes (a native string is).
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(self)
+        return copy.withUTF8(body)
+    }
+
     /// The number of words (runs of characters between spaces).
     var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for b in utf8 {
-            if b == 0x20 || b == 0x09 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        withBytes { bytes in
+            var count = 0
+            var inWord = false
+            for b in bytes {
+                if b == 0x20 || b == 0x09 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
     }
 }
 
