@@ -498,10 +498,10 @@ extension FactExtractor.Reader {
         let n = words.count
         var i = 0
         while i < n {
-            let w = words[i]
-            guard w.isCapitalised, !w.isNumber, !Vocabulary.leadingFunctionWords.contains(w) else {
+            // Word `i` read in place: a copy would retain its three strings, for every word of every sentence.
+            guard words[i].isCapitalised, !words[i].isNumber, !Vocabulary.leadingFunctionWords.contains(words[i]) else {
                 // "position as ROLE", "post as ROLE", "position of ROLE": the holder is the name before.
-                if Vocabulary.postNouns.contains(w), i + 2 < n, Vocabulary.postLinks.contains(words[i + 1]) {
+                if Vocabulary.postNouns.contains(words[i]), i + 2 < n, Vocabulary.postLinks.contains(words[i + 1]) {
                     // A post someone is put out of is theirs: "vote Trotsky out of the position of Commissar for
                     // war" (not the subject's, Stalin's).
                     let outOf = (max(1, i - 4)..<i).last { Vocabulary.oustingWords.contains(words[$0]) }

@@ -241,10 +241,9 @@ extension FactExtractor.Reader {
         let n = words.count
         var j = i
         while j + 1 < n, words[j].punctuationAfter.isEmpty, !words[j].isPossessive {
-            let next = words[j + 1]
-            if next.isCapitalised, !next.isNumber, !Vocabulary.leadingFunctionWords.contains(next) {
+            if words[j + 1].isCapitalised, !words[j + 1].isNumber, !Vocabulary.leadingFunctionWords.contains(words[j + 1]) {
                 j += 1
-            } else if (next.lower == "of" || next.lower == "for"), next.punctuationAfter.isEmpty, j + 2 < n,
+            } else if (words[j + 1].lower == "of" || words[j + 1].lower == "for"), words[j + 1].punctuationAfter.isEmpty, j + 2 < n,
                 Vocabulary.roleNouns.contains(words[i]) || Vocabulary.institutionHeads.contains(words[i])
                     || Vocabulary.institutionHeads.contains(words[j])
                     // A title after a word for a made thing: "his book Foundations of Leninism".
@@ -253,10 +252,10 @@ extension FactExtractor.Reader {
                 words[j + 2].isCapitalised, !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2])
             {
                 j += 2
-            } else if next.lower == "and",
+            } else if words[j + 1].lower == "and",
                 j == i || (j == i + 1 && Vocabulary.leadingFunctionWords.contains(words[i]))
                     || (j > i && Vocabulary.nameLinks.contains(words[j - 1])),
-                next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
+                words[j + 1].punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
                 let head = (j + 2..<min(n, j + 5)).first(where: { Vocabulary.institutionHeads.contains(words[$0]) }),
                 (j + 2...head).allSatisfy({ words[$0].isCapitalised && ($0 == head || words[$0].punctuationAfter.isEmpty) })
             {
@@ -264,7 +263,7 @@ extension FactExtractor.Reader {
                 // with an "and" after one word ("Truman Doctrine and Marshall Plan" are two names).
                 j = head
                 break
-            } else if next.lower == "the", j == i, next.punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
+            } else if words[j + 1].lower == "the", j == i, words[j + 1].punctuationAfter.isEmpty, j + 2 < n, words[j + 2].isCapitalised,
                 !words[j + 2].isNumber, !Vocabulary.notNames.contains(words[j + 2]), !words[i].isAcronym
             {
                 // "Peter the Great", "Ivan the Terrible".
@@ -302,35 +301,35 @@ extension FactExtractor.Reader {
         _ e: inout NameEvidence, _ words: Words, start: Int, end j: Int, context: Context, titleCase: Bool
     ) {
         let n = words.count
-        let first = words[start]
         e.count += 1
-        if !first.opensClause, !titleCase { e.midSentence += 1 }
+        if !words[start].opensClause, !titleCase { e.midSentence += 1 }
         if titleCase { e.inTitles += 1 }
         func strong() {
             e.personCues += 1
             e.strongPersonCues += 1
         }
+        // The words around the name are read in place, by index: a copy of a word retains its three strings.
         if start > 0 {
-            let before = words[start - 1]
-            let gap = before.punctuationAfter
-            if Vocabulary.isTitle(before.lower), gap.isEmpty || gap == "." { strong() }
-            if before.isSingleLetter, before.isCapitalised, gap == "." {
+            let before = start - 1
+            let gap = words[before].punctuationAfter
+            if Vocabulary.isTitle(words[before].lower), gap.isEmpty || gap == "." { strong() }
+            if words[before].isSingleLetter, words[before].isCapitalised, gap == "." {
                 strong()
                 e.midSentence += 1
             }
-            if before.lower == "to", gap.isEmpty, start >= 2, words[start - 2].lower == "according" { strong() }
+            if words[before].lower == "to", gap.isEmpty, start >= 2, words[start - 2].lower == "according" { strong() }
             // "Two such people were Tatlin and Lissitzky", "writers such as Gorky".
-            if Vocabulary.exampleLeadIns.contains(before), gap.isEmpty,
+            if Vocabulary.exampleLeadIns.contains(words[before]), gap.isEmpty,
                 start >= 2, Vocabulary.isPeopleNoun(words[start - 2].lower)
                     || (start >= 3 && words[start - 2].lower == "such" && Vocabulary.isPeopleNoun(words[start - 3].lower))
             {
                 strong()
             }
             // After "the", or after a person's possessive ("Lenin's Last Testament"): a thing's name.
-            if before.lower == "the" || (before.isPossessive && before.isCapitalised), gap.isEmpty {
+            if words[before].lower == "the" || (words[before].isPossessive && words[before].isCapitalised), gap.isEmpty {
                 e.afterThe += 1
                 // A name of several words that is someone's is a thing they made or had: "Lenins' Last Testament".
-                if before.isPossessive, start < j, !titleCase { e.defined += 1 }
+                if words[before].isPossessive, start < j, !titleCase { e.defined += 1 }
                 let next = j + 1 < n ? words[j + 1].lower : ""
                 if !titleCase, words[j].punctuationAfter != "/", next != "of",
                     j + 1 == n || !words[j].punctuationAfter.isEmpty || Vocabulary.notNames.contains(next) || next.hasSuffix("ed")
@@ -339,55 +338,54 @@ extension FactExtractor.Reader {
                     e.aloneAfterThe += 1
                 }
             }
-            if Vocabulary.placePrepositions.contains(before), gap.isEmpty,
+            if Vocabulary.placePrepositions.contains(words[before]), gap.isEmpty,
                 !(start >= 2 && words[start - 2].lower == "according")
             {
                 e.placeCues += 1
             }
             // "the city of Magnitogorsk", "the region of the Caucasus": a word for a place says so outright.
-            let ofAt = before.lower == "the" && start >= 3 ? start - 2 : start - 1
+            let ofAt = words[before].lower == "the" && start >= 3 ? start - 2 : start - 1
             if words[ofAt].lower == "of", words[ofAt].punctuationAfter.isEmpty, ofAt >= 1,
                 Vocabulary.isPlaceHead(words[ofAt - 1].lower), words[ofAt - 1].punctuationAfter.isEmpty
             {
                 e.placeCues += 2
             }
             // "the Party's newspaper Pravda", "the policy of War Communism": the words before say what the name is.
-            let kindAt = before.lower == "of" && gap.isEmpty && start >= 2 ? start - 2 : start - 1
+            let kindAt = words[before].lower == "of" && gap.isEmpty && start >= 2 ? start - 2 : start - 1
             if Vocabulary.thingNouns.contains(words[kindAt]), words[kindAt].punctuationAfter.isEmpty,
                 !words[kindAt].isCapitalised, kindAt == start - 1 || Vocabulary.kindNouns.contains(words[kindAt]),
                 j + 1 >= n || words[j + 1].lower != "of"
             {
                 e.defined += 1
             }
-            if Vocabulary.kin.contains(before), gap.isEmpty || gap == "," { strong() }
+            if Vocabulary.kin.contains(words[before]), gap.isEmpty || gap == "," { strong() }
             // "the wife of Kalinin", "the death of Lenin".
-            if before.lower == "of", gap.isEmpty, start >= 2,
+            if words[before].lower == "of", gap.isEmpty, start >= 2,
                 Vocabulary.personalEvents.contains(words[start - 2]) || Vocabulary.kin.contains(words[start - 2])
             {
                 strong()
             }
         }
         // A plural word opening a sentence ("Governments wanted…") says nothing by the verb after it.
-        let last = words[j]
-        let verbsCount = !(last.lower.hasSuffix("s") && !last.lower.hasSuffix("ss") && !last.isPossessive
-            && (first.opensClause || start < j))
+        let verbsCount = !(words[j].lower.hasSuffix("s") && !words[j].lower.hasSuffix("ss") && !words[j].isPossessive
+            && (words[start].opensClause || start < j))
         if j + 1 < n {
-            let after = words[j + 1]
+            let after = j + 1
             let gap = words[j].punctuationAfter
             // "the Donbas region", "the Baltic provinces".
-            if gap.isEmpty, !words[j].isPossessive, !after.isCapitalised, Vocabulary.isPlaceHead(after.lower) {
+            if gap.isEmpty, !words[j].isPossessive, !words[after].isCapitalised, Vocabulary.isPlaceHead(words[after].lower) {
                 e.placeCues += 2
             }
-            if words[j].isPossessive, Vocabulary.humanNouns.contains(after) || Vocabulary.personNouns.contains(after) {
+            if words[j].isPossessive, Vocabulary.humanNouns.contains(words[after]) || Vocabulary.personNouns.contains(words[after]) {
                 strong()
             } else if gap.isEmpty || gap == "," {
-                if after.lower == "who", gap.isEmpty || gap == "," {
+                if words[after].lower == "who", gap.isEmpty || gap == "," {
                     strong()
-                } else if verbsCount, Vocabulary.strongPersonVerbs.contains(after), gap.isEmpty {
+                } else if verbsCount, Vocabulary.strongPersonVerbs.contains(words[after]), gap.isEmpty {
                     strong()
-                } else if verbsCount, Vocabulary.personVerbs.contains(after), gap.isEmpty {
+                } else if verbsCount, Vocabulary.personVerbs.contains(words[after]), gap.isEmpty {
                     e.personCues += 1
-                } else if verbsCount, Vocabulary.pastBe.contains(after), gap.isEmpty, j + 2 < n,
+                } else if verbsCount, Vocabulary.pastBe.contains(words[after]), gap.isEmpty, j + 2 < n,
                     Vocabulary.personPassives.contains(words[j + 2])
                         || (j + 3 < n && Vocabulary.sequenceAdverbs.contains(words[j + 2])
                             && Vocabulary.personPassives.contains(words[j + 3]))
@@ -406,7 +404,7 @@ extension FactExtractor.Reader {
             }
         }
         // "he", "his" later in the same sentence.
-        if words.items[(j + 1)...].prefix(12).contains(where: { Vocabulary.personalPronouns.contains($0) }) {
+        if (j + 1..<min(n, j + 13)).contains(where: { Vocabulary.personalPronouns.contains(words[$0]) }) {
             e.personCues += 1
         }
         if e.citations.count < NameEvidence.citationLimit, e.citations.last != context.citation {

@@ -67,7 +67,7 @@ public enum QuantityFinder {
 
     /// Cheap first look: a digit, or a word like "million".
     static func mayHaveQuantities(_ words: Words) -> Bool {
-        words.items.contains { $0.isNumber || scaleOrMultiplier.contains($0.lower) || $0.lower.unicodeScalars.first.map { $0.value < 0x3A && $0.value >= 0x30 } == true }
+        words.contains { $0.isNumber || scaleOrMultiplier.contains($0) || $0.lower.utf8.first.map { $0 &- 0x30 < 10 } == true }
     }
 
     /// The words of `scales` and `multipliers`, for the first look.

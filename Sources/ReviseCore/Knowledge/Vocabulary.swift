@@ -234,7 +234,7 @@ enum Vocabulary {
     ]
 
     static func mayJoinCauses(_ words: Words) -> Bool {
-        words.hasArrow || words.items.contains(where: { causeWords.contains($0.lower) })
+        words.hasArrow || words.contains(where: { causeWords.contains($0) })
     }
 
     /// Words that open a quotation's speaker phrase: "Trotsky called him 'a grey blur'".
