@@ -41,11 +41,13 @@ struct WordList: ExpressibleByArrayLiteral, Sequence, Sendable {
     fileprivate static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
         let n = bytes.count
         guard n <= 16 else { return nil }
-        var key: (UInt64, UInt64) = (0, 0)
-        if n > 0 {
-            withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-        }
-        return key
+        // Byte k in bits 8k of the first integer, then of the second (shifts, not a copy through memory: words are
+        // short, and this is done for every word of every sentence).
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for k in 0..<Swift.min(n, 8) { low |= UInt64(bytes[k]) << UInt64(8 * k) }
+        if n > 8 { for k in 8..<n { high |= UInt64(bytes[k]) << UInt64(8 * (k - 8)) } }
+        return (low, high)
     }
 
     @inline(__always)

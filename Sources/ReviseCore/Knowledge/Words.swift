@@ -59,9 +59,18 @@ struct Words {
             let c = scalars[i]
             if c.isLetter || isDigit(c) {
                 let start = i
+                // Its letters and capitals, and whether it is all ASCII, counted as the word is read.
+                var letterCount = 0
+                var capitals = 0
+                var ascii = true
                 while i < n {
                     let s = scalars[i]
-                    if s.isLetter || isDigit(s) {
+                    if s.isLetter {
+                        letterCount += 1
+                        if s.isCapital { capitals += 1 }
+                        if s.value >= 0x80 { ascii = false }
+                        i += 1
+                    } else if isDigit(s) {
                         i += 1
                     } else if (s == "'" || s == "’" || s == "-" || s == "&") && i + 1 < n
                         && (scalars[i + 1].isLetter) && i > start
@@ -72,6 +81,7 @@ struct Words {
                         {
                             break
                         }
+                        if s.value >= 0x80 { ascii = false }
                         i += 1
                     } else {
                         break
@@ -93,15 +103,6 @@ struct Words {
                 }
                 let text = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
                 let first = scalars[start]
-                var letterCount = 0
-                var capitals = 0
-                var ascii = true
-                for k in start..<end {
-                    if scalars[k].value >= 0x80 { ascii = false }
-                    guard scalars[k].isLetter else { continue }
-                    letterCount += 1
-                    if scalars[k].isCapital { capitals += 1 }
-                }
                 var lower: String
                 if capitals == 0 {
                     lower = text
@@ -135,7 +136,7 @@ struct Words {
                     if c != " " {
                         if Self.opensClause(c) || c == "!" || c == "?" { clauseOpen = true }
                         // A full stop ends a clause, except after "e.g", "i.e", "approx": "e.g. Staknovites".
-                        if c == ".", !Self.abbreviationsBeforeNames.contains(items[items.count - 1].lower) { clauseOpen = true }
+                        if c == ".", !Self.abbreviationsBeforeNames.contains(items[items.count - 1]) { clauseOpen = true }
                         if c == ">" || c == "→" || c == "⇒" { hasArrow = true }
                     } else {
                         spaces += 1
