@@ -240,10 +240,14 @@ struct CSRFGuard: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
-        let existing = request.cookies[Self.cookie]?.value.filter { $0.isHexDigit }
-        let token = existing.flatMap { $0.count == 32 ? $0 : nil } ?? Self.newToken()
+        let existing = Self.cookieToken(in: request)
+        let token = existing.flatMap { $0.utf8.count == 32 ? $0 : nil } ?? Self.newToken()
         context.csrf = token
-        if ![.get, .head, .options].contains(request.method) {
+        let changes = switch request.method {
+        case .get, .head, .options: false
+        default: true
+        }
+        if changes {
             var supplied = request.headers[Self.header]
             if supplied == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
                 let body = try await request.collectBody(upTo: 1_000_000)
@@ -261,6 +265,49 @@ struct CSRFGuard: RouterMiddleware {
         }
         return response
     }
+
+    /// The `revise_csrf` cookie's value with all but its hex digits left out, as `request.cookies[cookie]` and
+    /// `Character.isHexDigit` read it (the first cookie of that name in the `Cookie` fields), nil without one. Read
+    /// from the fields' bytes when they are ASCII, as they are from browsers and API clients; anything else goes
+    /// through Hummingbird's cookie parsing.
+    static func cookieToken(in request: Request) -> String? {
+        enum Reading { case token(String?), absent, unsure }
+        for field in request.headers where field.name == .cookie {
+            var value = field.value
+            let reading = value.withUTF8 { bytes -> Reading in
+                if bytes.contains(where: { $0 >= 0x80 }) { return .unsure }
+                let name = cookieBytes
+                var start = 0
+                while start <= bytes.count {
+                    let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+                    var i = start
+                    // Hummingbird drops the whitespace at the start of each cookie.
+                    while i < end, [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(bytes[i]) { i += 1 }
+                    if end - i > name.count, bytes[i + name.count] == UInt8(ascii: "="),
+                        UnsafeBufferPointer(rebasing: bytes[i..<(i + name.count)]).elementsEqual(name)
+                    {
+                        // It reads no cookie from "revise_csrf=" (and looks no further).
+                        guard end > i + name.count + 1 else { return .token(nil) }
+                        let hex = bytes[(i + name.count + 1)..<end].filter {
+                            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+                                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0)
+                        }
+                        return .token(String(decoding: hex, as: UTF8.self))
+                    }
+                    start = end + 1
+                }
+                return .absent
+            }
+            switch reading {
+            case .token(let token): return token
+            case .absent: continue
+            case .unsure: return request.cookies[Self.cookie]?.value.filter { $0.isHexDigit }
+            }
+        }
+        return nil
+    }
+
+    private static let cookieBytes = Array(cookie.utf8)
 
     /// 128 random bits as 32 hex digits.
     static func newToken() -> String {

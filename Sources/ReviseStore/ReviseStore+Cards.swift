@@ -280,7 +280,9 @@ extension ReviseStore {
 
         /// What `JSONEncoder().encode(self)` gives (the same fields and numbers; `JSONEncoder` does not promise an
         /// order of keys), written by hand.
-        var json: Data {
+        var json: Data { Data(bytes) }
+
+        var bytes: [UInt8] {
             var w = JSONWriter(capacity: 160)
             w.raw("{\"schedule\":")
             w.plainSchedule(schedule)
@@ -289,7 +291,7 @@ extension ReviseStore {
             w.raw(",\"lapseCount\":")
             w.int(lapseCount)
             w.raw("}")
-            return Data(w.bytes)
+            return w.bytes
         }
     }
 

@@ -514,3 +514,29 @@ extension ServerTests {
         }
     }
 }
+
+/// The CSRF token read from the `Cookie` fields' bytes is what Hummingbird's cookie parsing reads.
+struct CSRFCookieTests {
+    @Test("the token read from the cookie's bytes is the one Hummingbird's parsing gives")
+    func tokenMatchesHummingbirdsReading() {
+        let token = "0123456789abcdefABCDEF0123456789"
+        let headers: [[String]] = [
+            [], ["revise_csrf=\(token)"], ["a=b; revise_csrf=\(token)"], ["a=b;revise_csrf=\(token); c=d"],
+            ["  \t revise_csrf=\(token)"], ["revise_csrf=\(token)x-y"], ["revise_csrf=12"], ["revise_csrf="], ["revise_csrf"],
+            ["xrevise_csrf=\(token)"], ["revise_csrfx=\(token)"], ["revise_csrf =\(token)"], ["a=b", "revise_csrf=\(token)"],
+            ["revise_csrf=first", "revise_csrf=\(token)"], ["revise_csrf=\(token); revise_csrf=other"],
+            ["revise_csrf=\(token)=\(token)"], ["revise_csrf=\"\(token)\""], [";;; revise_csrf=\(token);"],
+            ["é=1; revise_csrf=\(token)"], ["revise_csrf=\(token)é"], ["revise_csrf=\(token); n=é"],
+            ["revise_csrf=０１２３456789abcdefABCDEF0123456789"], ["\u{2003}revise_csrf=\(token)"],
+        ]
+        for values in headers {
+            var fields = HTTPFields()
+            for value in values { fields.append(HTTPField(name: .cookie, value: value)) }
+            let request = Request(
+                head: HTTPRequest(method: .post, scheme: "http", authority: "127.0.0.1", path: "/api/review", headerFields: fields),
+                body: .init(buffer: ByteBuffer()))
+            let expected = request.cookies[CSRFGuard.cookie]?.value.filter { $0.isHexDigit }
+            #expect(CSRFGuard.cookieToken(in: request) == expected, "\(values)")
+        }
+    }
+}

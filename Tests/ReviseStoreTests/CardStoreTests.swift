@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ReviseCore
 import TestSupport
 import Testing
@@ -157,6 +158,62 @@ struct CardStoreTests {
         let before = try store.reviews(of: one).count
         #expect(try store.undoLastReview()?.card.id == one)
         #expect(try store.reviews(of: one).count == before - 1)
+    }
+
+    @Test func aRatingThroughTheGroupWriterSavesWhatTheSynchronousReviewSaves() async throws {
+        // Two stores, the same ratings at the same times: one through the group writer (its statements through
+        // SQLite's C interface), one through the synchronous `review` (GRDB's arguments and rows).
+        let grouped = try ReviseStore.inMemory()
+        let plain = try ReviseStore.inMemory()
+        for store in [grouped, plain] {
+            try save(store, Self.terror)
+            try store.refreshCards(at: start)
+        }
+        let scheduler = try Scheduler(fuzz: false)
+        let ids = try plain.cards().map(\.card.id)
+        #expect(ids.count >= 3)
+        let ratings: [Rating] = [.good, .again, .easy, .hard, .good, .again, .good, .easy]
+        for (i, rating) in ratings.enumerated() {
+            let id = ids[i % 3]
+            let at = start + Double(i) * 3_700.25
+            let fromGroup = try await grouped.review(card: id, rating: rating, at: at, dayStart: start - 3600, scheduler: scheduler)
+            let fromPlain = try plain.review(card: id, rating: rating, at: at, scheduler: scheduler)
+            #expect(fromGroup == fromPlain)
+        }
+        // Every column, with its SQLite type, of the cards and the reviews.
+        func rows(_ store: ReviseStore) throws -> [[String]] {
+            try store.writer.read { db in
+                let cards = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, phase, typeof(phase), step, typeof(step), stability, typeof(stability), difficulty,
+                            typeof(difficulty), due, typeof(due), lastReview, typeof(lastReview), reviewCount, lapseCount,
+                            suspended, retired FROM card ORDER BY id
+                        """)
+                let reviews = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, cardId, rating, typeof(rating), at, typeof(at), phase, step, typeof(step), stability,
+                            typeof(stability), difficulty, due, typeof(previous) FROM review ORDER BY id
+                        """)
+                return (cards + reviews).map { row in row.databaseValues.map(\.description) }
+            }
+        }
+        #expect(try rows(grouped) == rows(plain))
+        // What undo keeps reads back the same: each store undoes its ratings to the new cards.
+        for _ in ratings {
+            #expect(try grouped.undoLastReview() == plain.undoLastReview())
+        }
+        #expect(try rows(grouped) == rows(plain))
+        #expect(try grouped.cards() == plain.cards())
+        // A card that is not there, and a rating dated before the card's last one, are refused as before.
+        await #expect(throws: StoreError.self) {
+            try await grouped.review(card: "nope", rating: .good, at: start, dayStart: start, scheduler: scheduler)
+        }
+        _ = try await grouped.review(card: ids[0], rating: .good, at: start + 100, dayStart: start, scheduler: scheduler)
+        await #expect(throws: StoreError.self) {
+            try await grouped.review(card: ids[0], rating: .good, at: start + 50, dayStart: start, scheduler: scheduler)
+        }
     }
 
     @Test func whatUndoKeepsIsReadBackExactly() throws {
