@@ -67,7 +67,12 @@ public enum QuantityFinder {
 
     /// Cheap first look: a digit, or a word like "million".
     static func mayHaveQuantities(_ words: Words) -> Bool {
-        words.contains { $0.isNumber || scaleOrMultiplier.contains($0) || $0.lower.utf8.first.map { $0 &- 0x30 < 10 } == true }
+        // Each word read in place by index (a copy of a word retains its three strings).
+        for k in 0..<words.count {
+            if words[k].isNumber || scaleOrMultiplier.contains(words[k]) { return true }
+            if let first = words[k].lower.utf8.first, first &- 0x30 < 10 { return true }
+        }
+        return false
     }
 
     /// The words of `scales` and `multipliers`, for the first look.

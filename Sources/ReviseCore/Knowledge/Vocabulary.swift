@@ -234,7 +234,10 @@ enum Vocabulary {
     ]
 
     static func mayJoinCauses(_ words: Words) -> Bool {
-        words.hasArrow || words.contains(where: { causeWords.contains($0) })
+        if words.hasArrow { return true }
+        // Each word read in place by index (a copy of a word retains its three strings).
+        for k in 0..<words.count where causeWords.contains(words[k]) { return true }
+        return false
     }
 
     /// Words that open a quotation's speaker phrase: "Trotsky called him 'a grey blur'".

@@ -172,13 +172,6 @@ struct Words {
 
     var count: Int { items.count }
 
-    /// Whether any word passes `test`; the words are lent to it, not copied (a copy retains three strings).
-    func contains(where test: (Word) -> Bool) -> Bool {
-        items.withUnsafeBufferPointer { buffer in
-            for k in buffer.indices where test(buffer[k]) { return true }
-            return false
-        }
-    }
     /// Word `i`, lent rather than copied: a pattern reading one field of a word does not copy (and retain) the
     /// word's three strings.
     subscript(_ i: Int) -> Word {
