@@ -103,7 +103,7 @@ struct Words {
                 }
                 let text = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
                 let first = scalars[start]
-                var lower: String
+                let lower: String
                 if capitals == 0 {
                     lower = text
                 } else if ascii {
@@ -119,7 +119,7 @@ struct Words {
                 } else {
                     lower = text.lowercased()
                 }
-                let key = lower.withUTF8 { WordList.Key($0) }
+                let key = WordList.Key(word: lower)
                 items.append(
                     Word(
                         text: text, lower: lower, start: start, end: end,

@@ -28,10 +28,7 @@ extension StringProtocol {
         var needle = needle
         return needle.withUTF8 { n in
             guard !n.isEmpty else { return true }
-            if let found = self.utf8.withContiguousStorageIfAvailable({ Self.search(n, in: $0) }) { return found }
-            // Native strings are contiguous; a bridged one is copied into one first.
-            var copy = String(self)
-            return copy.withUTF8 { Self.search(n, in: $0) }
+            return withBytes { Self.search(n, in: $0) }
         }
     }
 
@@ -39,7 +36,8 @@ extension StringProtocol {
         ByteSearch.firstOffset(of: needle, in: hay) != nil
     }
 
-    /// The text's UTF-8 bytes, read in place when the text is stored as one run of bytes (a native string is).
+    /// The text's UTF-8 bytes, read in place when the text is stored as one run of bytes (a native string is);
+    /// any other is copied into one first.
     @inline(__always)
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
