@@ -6,6 +6,7 @@ struct ArchiveWriter {
     /// Once set (`sharingStrings()`), the short strings that repeat (topics, names, a citation's source) are
     /// written once and then by number: the index of each one written so far.
     private var shared: [String: Int]?
+    private var lastShared: (text: String, number: Int)?
 
     init(tag: [UInt8], capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
@@ -49,12 +50,17 @@ struct ArchiveWriter {
     /// Written plainly when strings are not shared.
     mutating func sharedString(_ text: String) {
         guard shared != nil else { return string(text) }
+        // The same string as the last one (a citation's source, over and over): no hashing.
+        if let last = lastShared, last.text == text { return int(last.number + 1) }
         if let number = shared![text] {
             int(number + 1)
+            lastShared = (text, number)
         } else {
-            shared![text] = shared!.count
+            let number = shared!.count
+            shared![text] = number
             int(0)
             string(text)
+            lastShared = (text, number)
         }
     }
 

@@ -229,15 +229,22 @@ enum Passages {
         var headings: [(depth: Int, text: String)] = []
         var current: Passage?
         var currentDepth = -1
+        // The headings joined, made again only when they change.
+        var topic = ""
+        var topicIsStale = false
         func flush() {
             if let c = current { result.append(c) }
             current = nil
         }
         for node in outline.nodes {
-            while let last = headings.last, last.depth >= node.depth { headings.removeLast() }
+            while let last = headings.last, last.depth >= node.depth {
+                headings.removeLast()
+                topicIsStale = true
+            }
             if node.kind == .section || node.kind == .question {
                 flush()
                 headings.append((node.depth, node.text))
+                topicIsStale = true
                 if node.kind == .question {
                     result.append(Passage(text: node.text, topic: headings.dropLast().map(\.text).joined(separator: " › "), span: node.span.first == node.span.last ? node.span : Span(line: node.span.first)))
                 }
@@ -245,14 +252,18 @@ enum Passages {
             }
             var text = node.text
             if let answer = node.answer { text += " — " + answer }
-            let topic = headings.map(\.text).joined(separator: " › ")
+            if topicIsStale {
+                topic = headings.map(\.text).joined(separator: " › ")
+                topicIsStale = false
+            }
             let span = Span(node.span.first, node.span.first + max(0, (node.span.last - node.span.first)))
-            if var c = current, c.topic == topic, node.depth >= currentDepth - 1,
-                c.text.utf8.count + text.utf8.count <= targetLength
+            if current != nil, current!.topic == topic, node.depth >= currentDepth - 1,
+                current!.text.utf8.count + text.utf8.count <= targetLength
             {
-                c.text += "\n" + text
-                c.span = Span(c.span.first, max(c.span.last, span.last))
-                current = c
+                // Appended in place: the passage's text is not copied for each line it takes.
+                current!.text += "\n"
+                current!.text += text
+                current!.span = Span(current!.span.first, max(current!.span.last, span.last))
             } else {
                 flush()
                 current = Passage(text: text, topic: topic, span: span)

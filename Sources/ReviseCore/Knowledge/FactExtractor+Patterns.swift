@@ -113,16 +113,25 @@ extension FactExtractor.Reader {
     /// "New Economic Policy (NEP)": the abbreviation's meaning. "Gosplan (the state planning agency)": a term's.
     mutating func readParenthesis(_ text: String, context: Context) {
         guard text.has("(") else { return }
-        var searchStart = text.startIndex
-        while let open = text[searchStart...].firstIndex(of: "("),
-            let close = text[open...].firstIndex(of: ")")
+        // The brackets are ASCII, so their byte positions are positions in the text.
+        let bytes = text.utf8
+        var searchStart = bytes.startIndex
+        while let open = bytes[searchStart...].firstIndex(of: 0x28),
+            let close = bytes[open...].firstIndex(of: 0x29)
         {
-            searchStart = text.index(after: close)
-            let inner = String(text[text.index(after: open)..<close]).trimming([" "])
-            let before = Words(String(text[..<open]))
-            guard !inner.isEmpty, before.count > 0, DateFinder.dates(in: inner).isEmpty else { continue }
+            searchStart = bytes.index(after: close)
+            let inner = String(text[bytes.index(after: open)..<close]).trimming([" "])
+            guard !inner.isEmpty, DateFinder.dates(in: inner).isEmpty else { continue }
             let innerWords = Words(inner)
-            if innerWords.count == 1, innerWords[0].isAcronym {
+            // An abbreviation ("(NEP)") or a gloss of two to twelve words that does not start with a name.
+            let isAbbreviation = innerWords.count == 1 && innerWords[0].isAcronym
+            guard isAbbreviation
+                || (innerWords.count >= 2 && innerWords.count <= 12
+                    && (!innerWords[0].isCapitalised || innerWords[0].lower == "the"))
+            else { continue }
+            let before = Words(String(text[..<open]))
+            guard before.count > 0 else { continue }
+            if isAbbreviation {
                 // The capitalised words before the bracket whose initials spell the abbreviation.
                 let letters = Array(innerWords[0].text.unicodeScalars)
                 var k = before.count - 1
@@ -139,9 +148,7 @@ extension FactExtractor.Reader {
                 {
                     addDefinition(term: innerWords[0].text, meaning: expansion, text: text, context: context)
                 }
-            } else if innerWords.count >= 2, innerWords.count <= 12, let last = before.items.last,
-                (last.isCapitalised || last.isAcronym), !innerWords[0].isCapitalised || innerWords[0].lower == "the"
-            {
+            } else if let last = before.items.last, last.isCapitalised || last.isAcronym {
                 // The term is the capitalised run just before the bracket.
                 var k = before.count - 1
                 while k > 0, before[k - 1].isCapitalised, before[k - 1].punctuationAfter.isEmpty { k -= 1 }

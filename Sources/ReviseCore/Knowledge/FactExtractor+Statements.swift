@@ -90,13 +90,19 @@ extension FactExtractor.Reader {
                 when: date.when, topic: context.topic, mentions: mentions(words), citations: [context.citation]))
     }
 
+    /// Words that only lead up to a date: "in", "by", "from", "until", "the", …
+    static let wordsLeadingToDates: WordList = [
+        "in", "by", "during", "from", "since", "the", "between", "of", "on", "until", "untill", "till", "after",
+        "before", "around", "c",
+    ]
+
     /// A statement with its date taken out, and the words that only led up to the date: "The plan began in
     /// 1928" → "The plan began".
     static func withoutDate(_ text: String, _ date: String) -> String {
         guard let range = text.byteRange(of: date) else { return text.trimmingPunctuation() }
         let before = Words(String(text[..<range.lowerBound]))
         var keep = before.count
-        while keep > 0, ["in", "by", "during", "from", "since", "the", "between", "of", "on", "until", "untill", "till", "after", "before", "around", "c"].contains(before[keep - 1].lower) {
+        while keep > 0, Self.wordsLeadingToDates.contains(before[keep - 1]) {
             keep -= 1
         }
         // Up to where the dropped words start, keeping what follows the last kept word ("300%").

@@ -28,6 +28,16 @@ public enum QuantityFinder {
 
     static let numberWordList = WordList(numberWords.keys)
 
+    /// The value of a scale word ("million"), looked up only when the word is one (most words are not).
+    @inline(__always) static func scale(_ word: String) -> Double? {
+        scaleOrMultiplier.contains(word) ? scales[word] : nil
+    }
+
+    /// The factor of a multiplying word ("doubled"), looked up only when the word is one.
+    @inline(__always) static func multiplier(_ word: String) -> Double? {
+        scaleOrMultiplier.contains(word) ? multipliers[word] : nil
+    }
+
     /// ASCII letters (and apostrophes, left out) as a lowercase string, copied in one go.
     static func lowered(_ letters: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         String(unsafeUninitializedCapacity: letters.count, initializingUTF8With: { buffer in
@@ -45,7 +55,7 @@ public enum QuantityFinder {
         "doubled": 2, "trebled": 3, "tripled": 3, "quadrupled": 4, "halved": 0.5,
     ]
     /// Words after a number that say what is counted only in the grammatical sense; they are not units.
-    static let notUnits: Set<String> = [
+    static let notUnits: WordList = [
         "of", "and", "or", "the", "a", "an", "in", "to", "by", "from", "for", "were", "was", "had", "have", "has",
         "died", "dead", "killed", "executed", "arrested", "deported", "who", "which", "that", "than", "more",
         "less", "over", "under", "at", "on", "with", "as", "is", "are", "be", "been", "it", "per", "out",
@@ -60,7 +70,7 @@ public enum QuantityFinder {
         "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
     ]
     /// Verbs of change, read before "by": "dropped by 4 million", "went up by one third".
-    static let changeVerbs: Set<String> = [
+    static let changeVerbs: WordList = [
         "fell", "fallen", "dropped", "declined", "decreased", "reduced", "cut", "shrank", "sank", "slumped",
         "rose", "risen", "increased", "grew", "grown", "climbed", "expanded", "raised", "jumped", "up", "down",
     ]
@@ -103,7 +113,7 @@ public enum QuantityFinder {
             if word.isNumber, w + 3 < words.count, words[w + 1].text == "of", words[w + 2].text == "the",
                 words[w + 3].isNumber, let a = value(of: word, bytes), let b = value(of: words[w + 3], bytes), b > a, a >= 1,
                 !skipped.contains(where: { $0.overlaps(words[w + 3].range) }),
-                w + 4 >= words.count || scales[words[w + 4].text] == nil
+                w + 4 >= words.count || scale(words[w + 4].text) == nil
             {
                 let written = word.range.lowerBound..<words[w + 3].range.upperBound
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[written]), as: UTF8.self)
@@ -152,7 +162,7 @@ public enum QuantityFinder {
                 }
             }
             // "electricity trebled": a multiple without a number.
-            if first == nil, word.isLetters, let times = multipliers[word.text] {
+            if first == nil, word.isLetters, let times = multiplier(word.text) {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[word.range]), as: UTF8.self)
                 matches.append(Match(quantity: Quantity(value: times, unit: "times", text: text), range: word.range))
                 w += 1
@@ -165,7 +175,7 @@ public enum QuantityFinder {
             let isWordNumber = words[w].isLetters
             var end = w + 1
             var scale = 1.0
-            if end < words.count, let s = scales[words[end].text] {
+            if end < words.count, let s = Self.scale(words[end].text) {
                 scale = s
                 end += 1
                 // "a million" / "half a million"
@@ -244,7 +254,7 @@ public enum QuantityFinder {
             a == a.rounded(), b == b.rounded(), !skipped.contains(where: { $0.overlaps(words[w + 1].range) })
         {
             // "1/4", "3/4 of officers", not "10/15 million" (a range) nor "1/2)" of a mark scheme.
-            if w + 2 < words.count, scales[words[w + 2].text] != nil || words[w + 2].text == "%" { return nil }
+            if w + 2 < words.count, scale(words[w + 2].text) != nil || words[w + 2].text == "%" { return nil }
             let after = words[w + 1].range.upperBound
             if after < bytes.count, bytes[after] == UInt8(ascii: ")") || bytes[after] == UInt8(ascii: "/") { return nil }
             if w + 2 < words.count, !words[w + 2].isLetters { return nil }
@@ -266,7 +276,7 @@ public enum QuantityFinder {
         var quantity = Quantity(value: parts / whole * 100, unit: "%", text: "")
         // "a quarter of a million": a number.
         if next + 2 < words.count, words[next].text == "of", words[next + 1].text == "a",
-            let scale = scales[words[next + 2].text], scale >= 1e3
+            let scale = Self.scale(words[next + 2].text), scale >= 1e3
         {
             quantity = Quantity(value: parts / whole * scale, text: "")
             next += 3
@@ -294,7 +304,7 @@ public enum QuantityFinder {
             !skipped.contains(where: { $0.overlaps(words[j + 1].range) }), var b = value(of: words[j + 1], bytes)
         else { return nil }
         var k = j + 2
-        if k < words.count, let s = scales[words[k].text] {
+        if k < words.count, let s = Self.scale(words[k].text) {
             b *= s
             k += 1
         } else {
@@ -368,7 +378,7 @@ public enum QuantityFinder {
                         while i < n, DateFinder.isLetter(bytes[i]) { i += 1 }
                         var text = ""
                         for c in bytes[s..<i] { text.unicodeScalars.append(Unicode.Scalar(c | 0x20)) }
-                        if scales[text] != nil {
+                        if scale(text) != nil {
                             words.append(Word(range: s..<i, text: text, isLetters: true, isNumber: false))
                         } else if text == "x" {
                             // "14x": fourteen times.

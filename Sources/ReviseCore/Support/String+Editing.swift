@@ -59,13 +59,20 @@ extension String {
             if a == 0, b == bytes.count { return self }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
         }
-        var result = trimmed
         // A closing bracket or quote whose opener is not in the text.
-        for (open, close) in [("(", ")"), ("“", "”"), ("‘", "’")] where result.hasSuffix(close) && !result.has(open) {
-            result.removeLast()
-            result = result.trimmingPunctuation()
-        }
-        return result
+        guard let (open, width) = trimmed.closerAtEnd, !trimmed.has(open) else { return trimmed }
+        return String(decoding: trimmed.utf8.dropLast(width), as: UTF8.self).trimmingPunctuation()
+    }
+
+    /// The opener of the ")", "”" or "’" the text ends with, and the closer's width in bytes.
+    private var closerAtEnd: (open: String, width: Int)? {
+        let bytes = utf8
+        guard let last = bytes.last else { return nil }
+        if last == 0x29 { return ("(", 1) }
+        guard last == 0x9D || last == 0x99, bytes.count >= 3 else { return nil }
+        let end = bytes.index(bytes.endIndex, offsetBy: -3)
+        guard bytes[end] == 0xE2, bytes[bytes.index(after: end)] == 0x80 else { return nil }
+        return last == 0x9D ? ("“", 3) : ("‘", 3)
     }
 
     /// Spaces and punctuation that dangle at an end: ASCII " ,:;-.\t=>/!" and "–", "—", "•", no-break space.
