@@ -37,20 +37,77 @@ struct Words {
     }
 
     var items: [Word]
-    let scalars: [Unicode.Scalar]
     /// The UTF-8 bytes of the text, and where each scalar starts in them: slices of the text are made from
     /// bytes (a copy) rather than scalar by scalar.
     let bytes: [UInt8]
-    let offsets: [Int]
+    let offsets: ScalarOffsets
     /// The text has "->", "→" or "⇒" between words.
     private(set) var hasArrow = false
 
+    /// Where scalar `i` of the text starts in its bytes; `count` is one more than the scalars (the last entry is the
+    /// end). An ASCII text, most notes, keeps no table: scalar `i` is byte `i`.
+    struct ScalarOffsets {
+        fileprivate let table: [Int]?
+        let count: Int
+
+        subscript(_ i: Int) -> Int {
+            guard let table else {
+                precondition(i >= 0 && i < count, "scalar offset out of range")
+                return i
+            }
+            return table[i]
+        }
+    }
+
     init(_ text: String) {
-        let view = ScalarText(text)
-        scalars = view.scalars
-        bytes = view.bytes
-        offsets = view.offsets
-        items = []
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        let isASCII = bytes.withUnsafeBufferPointer { b in
+            var high: UInt8 = 0
+            for byte in b { high |= byte }
+            return high < 0x80
+        }
+        var hasArrow = false
+        if isASCII {
+            // Scalars read straight from the bytes: no array of scalars, no table of offsets.
+            offsets = ScalarOffsets(table: nil, count: bytes.count + 1)
+            items = bytes.withUnsafeBufferPointer { Self.cut(ASCIIScalars(bytes: $0), bytes: $0, hasArrow: &hasArrow) }
+        } else {
+            let view = ScalarText(text)
+            offsets = ScalarOffsets(table: view.offsets, count: view.offsets.count)
+            items = bytes.withUnsafeBufferPointer {
+                Self.cut(DecodedScalars(scalars: view.scalars, offsets: view.offsets), bytes: $0, hasArrow: &hasArrow)
+            }
+        }
+        self.hasArrow = hasArrow
+    }
+
+    /// The scalars of a text and where each starts in its bytes, as the cutting reads them.
+    private protocol Scalars {
+        var count: Int { get }
+        subscript(_ i: Int) -> Unicode.Scalar { get }
+        func offset(_ i: Int) -> Int
+    }
+
+    private struct ASCIIScalars: Scalars {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var count: Int { bytes.count }
+        subscript(_ i: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[i]) }
+        func offset(_ i: Int) -> Int { i }
+    }
+
+    private struct DecodedScalars: Scalars {
+        let scalars: [Unicode.Scalar]
+        let offsets: [Int]
+        var count: Int { scalars.count }
+        subscript(_ i: Int) -> Unicode.Scalar { scalars[i] }
+        func offset(_ i: Int) -> Int { offsets[i] }
+    }
+
+    /// The words of a text: each run of letters and digits (with inner "'", "’", "-" or "&"), its possessive, and
+    /// the punctuation up to the next.
+    private static func cut(_ scalars: some Scalars, bytes: UnsafeBufferPointer<UInt8>, hasArrow: inout Bool) -> [Word] {
+        var items: [Word] = []
         items.reserveCapacity(scalars.count / 5 + 1)
         var i = 0
         let n = scalars.count
@@ -87,7 +144,7 @@ struct Words {
                         break
                     }
                 }
-                var end = i
+                let end = i
                 var possessive = false
                 if i + 1 < n, scalars[i] == "'" || scalars[i] == "’", scalars[i + 1] == "s" || scalars[i + 1] == "S",
                     i + 2 >= n || !scalars[i + 2].isLetter
@@ -101,15 +158,16 @@ struct Words {
                     possessive = true
                     i += 1
                 }
-                let text = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
+                let from = scalars.offset(start)
+                let to = scalars.offset(end)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
                 let first = scalars[start]
                 let lower: String
                 if capitals == 0 {
                     lower = text
                 } else if ascii {
                     // ASCII capitals lowered straight from the bytes (what `lowercased()` gives for them).
-                    let from = offsets[start]
-                    lower = String(unsafeUninitializedCapacity: offsets[end] - from, initializingUTF8With: { buffer in
+                    lower = String(unsafeUninitializedCapacity: to - from, initializingUTF8With: { buffer in
                         for k in 0..<buffer.count {
                             let b = bytes[from + k]
                             buffer[k] = b &- 0x41 < 26 ? b | 0x20 : b
@@ -126,7 +184,6 @@ struct Words {
                         isCapitalised: first.isCapital, isAcronym: letterCount >= 2 && capitals == letterCount,
                         isPossessive: possessive, opensClause: clauseOpen, isNumber: letterCount == 0, key: key,
                         punctuationAfter: ""))
-                end = i
                 clauseOpen = false
                 // What lies between this word and the next, without its spaces (copied from the bytes).
                 let gapStart = i
@@ -144,17 +201,17 @@ struct Words {
                     i += 1
                 }
                 if i - gapStart > spaces {
-                    let gap = bytes[offsets[gapStart]..<offsets[i]]
+                    let gap = UnsafeBufferPointer(rebasing: bytes[scalars.offset(gapStart)..<scalars.offset(i)])
                     items[items.count - 1].punctuationAfter = spaces == 0
                         ? String(decoding: gap, as: UTF8.self)
                         : String(decoding: gap.filter { $0 != 0x20 }, as: UTF8.self)
                 }
-                _ = end
             } else {
                 if Self.opensClause(c) { clauseOpen = true }
                 i += 1
             }
         }
+        return items
     }
 
     /// Words whose full stop does not end a clause: the parts of "e.g." and "i.e.", "approx.", "c." (circa).
@@ -202,5 +259,5 @@ struct Words {
         return String(decoding: bytes[offsets[items[a + 1].start]...], as: UTF8.self)
     }
 
-    private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 }
