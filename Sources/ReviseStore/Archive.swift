@@ -6,7 +6,10 @@ struct ArchiveWriter {
     /// Once set (`sharingStrings()`), the short strings that repeat (topics, names, a citation's source) are
     /// written once and then by number: the index of each one written so far.
     private var shared: [String: Int]?
-    private var lastShared: (text: String, number: Int)?
+    /// The last few lists of strings written, and the last citation's source, with their numbers.
+    private var recentLists: [(values: [String], numbers: [Int])] = Array(repeating: ([], []), count: 4)
+    private var nextRecent = 0
+    private var lastSource: (text: String, number: Int)?
 
     init(tag: [UInt8], capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
@@ -50,18 +53,20 @@ struct ArchiveWriter {
     /// Written plainly when strings are not shared.
     mutating func sharedString(_ text: String) {
         guard shared != nil else { return string(text) }
-        // The same string as the last one (a citation's source, over and over): no hashing.
-        if let last = lastShared, last.text == text { return int(last.number + 1) }
+        _ = writeShared(text)
+    }
+
+    /// Writes a shared string and returns its number.
+    private mutating func writeShared(_ text: String) -> Int {
         if let number = shared![text] {
             int(number + 1)
-            lastShared = (text, number)
-        } else {
-            let number = shared!.count
-            shared![text] = number
-            int(0)
-            string(text)
-            lastShared = (text, number)
+            return number
         }
+        let number = shared!.count
+        shared![text] = number
+        int(0)
+        string(text)
+        return number
     }
 
     mutating func optionalString(_ text: String?) {
@@ -75,7 +80,27 @@ struct ArchiveWriter {
 
     mutating func strings(_ values: [String]) {
         int(values.count)
-        for value in values { sharedString(value) }
+        guard shared != nil, !values.isEmpty else {
+            for value in values { sharedString(value) }
+            return
+        }
+        // A list written a moment ago (a topic, fact after fact under one heading): its numbers again, unhashed.
+        if let recent = recentLists.first(where: { $0.values == values }) {
+            for number in recent.numbers { int(number + 1) }
+            return
+        }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(values.count)
+        for value in values { numbers.append(writeShared(value)) }
+        recentLists[nextRecent] = (values, numbers)
+        nextRecent = (nextRecent + 1) % recentLists.count
+    }
+
+    /// A citation's source, the same file over and over: its number kept, unhashed.
+    mutating func citationSource(_ source: String) {
+        guard shared != nil else { return string(source) }
+        if let last = lastSource, last.text == source { return int(last.number + 1) }
+        lastSource = (source, writeShared(source))
     }
 }
 
@@ -87,7 +112,7 @@ extension ArchiveWriter {
     mutating func citations(_ citations: [Citation]) {
         int(citations.count)
         for c in citations {
-            sharedString(c.source)
+            citationSource(c.source)
             int(c.span.first)
             int(c.span.last - c.span.first)
         }

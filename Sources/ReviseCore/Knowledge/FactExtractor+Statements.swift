@@ -303,6 +303,9 @@ extension FactExtractor.Reader {
     }
 
     /// The clues around one use of a name, added to its evidence.
+    /// Punctuation after a name that a description of it follows: "Bauman, a ruthless man", "Kalinin - president".
+    static let appositionGaps: WordList = [",", "-", "–", "->", ":", "—"]
+
     static func weigh(
         _ e: inout NameEvidence, _ words: Words, start: Int, end j: Int, context: Context, titleCase: Bool
     ) {
@@ -400,7 +403,7 @@ extension FactExtractor.Reader {
                 }
             }
             // "Bauman, a ruthless man", "Kalinin, Soviet president", "Borisov, Kirov's bodyguard".
-            if [",", "-", "–", "->", ":", "—"].contains(gap) {
+            if Self.appositionGaps.contains(gap) {
                 let window = words.items[(j + 1)..<min(n, j + 6)]
                 if let noun = window.first(where: { Vocabulary.personNouns.contains($0) }),
                     window.prefix(while: { $0.start < noun.start }).allSatisfy({ $0.punctuationAfter.isEmpty || $0.punctuationAfter == "/" || $0.isPossessive })

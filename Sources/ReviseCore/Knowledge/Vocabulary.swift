@@ -97,9 +97,10 @@ enum Vocabulary {
 
     /// A plural word for people: "people", "men", "writers", "leaders".
     static func isPeopleNoun(_ word: String) -> Bool {
-        ["people", "men", "women", "persons", "figures"].contains(word)
-            || (word.hasSuffix("s") && personNouns.contains(String(word.dropLast())))
+        peopleNouns.contains(word) || (word.utf8.last == UInt8(ascii: "s") && personNouns.contains(String(word.dropLast())))
     }
+
+    static let peopleNouns: WordList = ["people", "men", "women", "persons", "figures"]
 
     /// Occupations: what a person is, said beside their name ("Mayakovsky, a poet", "the composer Shostakovich").
     static let occupations: WordList = [
@@ -178,8 +179,12 @@ enum Vocabulary {
     /// A word for a place, singular or plural: "region", "provinces", "cities".
     static func isPlaceHead(_ word: String) -> Bool {
         if placeHeads.contains(word) { return true }
-        if word.hasSuffix("ies") { return placeHeads.contains(String(word.dropLast(3)) + "y") }
-        return word.hasSuffix("s") && placeHeads.contains(String(word.dropLast()))
+        // Plurals: "cities", "regions" (the last bytes looked at, not the characters).
+        guard word.utf8.last == UInt8(ascii: "s") else { return false }
+        if word.utf8.count >= 3, word.utf8.suffix(3).elementsEqual("ies".utf8) {
+            return placeHeads.contains(String(word.dropLast(3)) + "y")
+        }
+        return placeHeads.contains(String(word.dropLast()))
     }
 
     /// Words of direction that start the names of places: "the Far East", "Western Europe", "the West".
