@@ -702,10 +702,13 @@ extension FactExtractor.Reader {
         }
     }
 
+    static let arrows = ["->", "→", "=>", "⇒", "-->"]
+
     /// "A -> B -> C", "A led to B", "B because A", "as a result".
     mutating func readCause(_ sentence: String, words: Words, context: Context) {
-        let arrows = ["->", "→", "=>", "⇒", "-->"]
-        if arrows.contains(where: { sentence.has($0) }) {
+        // Every arrow has a ">" or starts with the byte 0xE2 ("→", "⇒"): most sentences have neither.
+        let mayHaveArrow = sentence.withBytes { $0.contains { $0 == UInt8(ascii: ">") || $0 == 0xE2 } }
+        if mayHaveArrow, Self.arrows.contains(where: { sentence.has($0) }) {
             var steps = [sentence]
             for arrow in ["-->", "->", "→", "=>", "⇒"] {
                 steps = steps.flatMap { $0.pieces(separatedBy: arrow) }
@@ -732,11 +735,11 @@ extension FactExtractor.Reader {
         // Markers are found in the sentence's bytes with ASCII letters lowered, so offsets stay the sentence's own.
         let bytes = Array(sentence.utf8)
         let lower: [UInt8] = [0x20] + bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } + [0x20]
-        for (marker, causeFirst) in Vocabulary.causeMarkers {
-            guard let at = ByteSearch.firstOffset(of: Array(marker.utf8), in: lower) else { continue }
+        for (marker, causeFirst) in Vocabulary.causeMarkerBytes {
+            guard let at = ByteSearch.firstOffset(of: marker, in: lower) else { continue }
             // Offsets in `lower` are one more than in `bytes` (the leading space).
             let leftEnd = max(0, min(bytes.count, at - 1))
-            let rightStart = max(0, min(bytes.count, at - 1 + marker.utf8.count))
+            let rightStart = max(0, min(bytes.count, at - 1 + marker.count))
             let a = Self.withoutLinkWords(String(decoding: bytes[..<leftEnd], as: UTF8.self).trimmingPunctuation())
             let b = Self.withoutLinkWords(String(decoding: bytes[rightStart...], as: UTF8.self).trimmingPunctuation())
             guard a.wordCount >= 2, b.wordCount >= 2 else { continue }
@@ -762,7 +765,7 @@ extension FactExtractor.Reader {
 
     static func withoutLinkWords(_ side: String) -> String {
         // A link word is what comes before the first comma ("However, …"): looked up once, not each tried in turn.
-        guard side.has(","), let comma = side.firstIndex(of: ",") else { return side }
+        guard let comma = side.utf8.firstIndex(of: UInt8(ascii: ",")) else { return side }
         let head = side[..<comma].lowercased()
         guard linkWordList.contains(head), side.utf8.count > head.utf8.count + 2 else { return side }
         return String(side[side.index(after: comma)...]).trimming([" "])
@@ -801,7 +804,8 @@ enum Quotations {
     }
 
     static func find(in sentence: String) -> [Found] {
-        let s = Array(sentence.unicodeScalars)
+        let text = ScalarText(sentence)
+        let s = text.scalars
         var result: [Found] = []
         var i = 0
         while i < s.count {
@@ -836,9 +840,7 @@ enum Quotations {
                 i += 1
                 continue
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: s[(i + 1)..<end])
-            let inner = String(view).trimming([" "])
+            let inner = text.slice(i + 1, end).trimming([" "])
             if !inner.isEmpty { result.append(Found(words: inner, offset: i)) }
             i = end + 1
         }

@@ -231,6 +231,11 @@ enum Vocabulary {
         (" enabled ", true),
     ]
 
+    /// `causeMarkers` with each phrase's bytes, made once.
+    static let causeMarkerBytes: [(phrase: [UInt8], causeFirst: Bool)] = causeMarkers.map {
+        (Array($0.phrase.utf8), $0.causeFirst)
+    }
+
     /// The words the cause markers are made of; a sentence without any has no cause to read.
     static let causeWords: WordList = [
         "led", "lead", "leads", "leading", "resulted", "resulting", "results", "result", "caused", "causing",
