@@ -140,6 +140,11 @@ struct ImportCommand: ParsableCommand {
 /// Reads, parses and extracts the knowledge of note files ahead of their transactions, one file per core, at
 /// most a few files ahead of the writer (each prepared file is held in memory until it is written). Card files
 /// are only read: they are imported as before, on the writer's thread.
+///
+/// Among the next few files the largest is begun first, so that the long ones are not the last to finish: the
+/// writer, which takes the files in order, would otherwise be left to write a large file alone at the end while
+/// the other cores sit idle. The last free place in the window always goes to the first file not yet begun, so the
+/// writer's next file is never kept waiting behind files it needs later.
 final class Preparer: @unchecked Sendable {
     enum Prepared {
         case cards([UInt8])
@@ -164,35 +169,36 @@ final class Preparer: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var next = 0
+    /// Guards everything below; workers wait on it for a free place in the window.
+    private let condition = NSCondition()
     private var results: [Result<Prepared, Error>?]
+    private var begun: [Bool]
+    /// Files begun and not yet taken by the writer.
+    private var inWindow = 0
+    private let windowSize: Int
+    /// The first file the writer has not taken.
+    private var writerNext = 0
     private let ready: [DispatchSemaphore]
-    private let window: DispatchSemaphore
+    private let sizes: [Int]
 
     init(files: [NoteFiles.NoteFile], paths: [String], storedHashes: [String?], options: NoteImporter.Options) {
         results = Array(repeating: nil, count: files.count)
+        begun = Array(repeating: false, count: files.count)
         ready = files.map { _ in DispatchSemaphore(value: 0) }
+        sizes = paths.map { path in
+            ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+        }
         let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
-        window = DispatchSemaphore(value: workers + 1)
+        windowSize = workers + 1
         for _ in 0..<workers {
             DispatchQueue.global().async { [self] in
-                while true {
-                    window.wait()
-                    lock.lock()
-                    let index = next
-                    next += 1
-                    lock.unlock()
-                    guard index < files.count else {
-                        window.signal()
-                        return
-                    }
+                while let index = nextToBegin() {
                     let result = Result<Prepared, Error> {
                         try Self.prepare(files[index], path: paths[index], storedHash: storedHashes[index], options: options)
                     }
-                    lock.lock()
+                    condition.lock()
                     results[index] = result
-                    lock.unlock()
+                    condition.unlock()
                     ready[index].signal()
                     // The knowledge is read after the note is handed over: the writer saves the outline and its
                     // passages meanwhile, and waits for the knowledge only at the end of the note's transaction.
@@ -202,6 +208,28 @@ final class Preparer: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The file a worker begins next, once the window has room; nil when every file is begun.
+    private func nextToBegin() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            guard let first = begun[writerNext...].firstIndex(of: false) else { return nil }
+            if inWindow < windowSize { break }
+            condition.wait()
+        }
+        let first = begun[writerNext...].firstIndex(of: false)!
+        var choice = first
+        // With room to spare, the largest of the next few files; the last place goes to the first file not begun.
+        if inWindow < windowSize - 1 {
+            for index in first..<min(begun.count, first + windowSize) where !begun[index] && sizes[index] > sizes[choice] {
+                choice = index
+            }
+        }
+        begun[choice] = true
+        inWindow += 1
+        return choice
     }
 
     static func prepare(
@@ -217,11 +245,13 @@ final class Preparer: @unchecked Sendable {
     /// The file at `index`, once prepared; files are taken in order, each once.
     func take(_ index: Int) -> Result<Prepared, Error> {
         ready[index].wait()
-        lock.lock()
+        condition.lock()
         let result = results[index]!
         results[index] = nil
-        lock.unlock()
-        window.signal()
+        inWindow -= 1
+        writerNext = index + 1
+        condition.broadcast()
+        condition.unlock()
         return result
     }
 }

@@ -415,7 +415,10 @@ extension FactExtractor.Reader {
             if k > index, !words[k - 1].punctuationAfter.isEmpty { return false }
             // One letter wrong in a long role noun ("Commisar"), but not a plural or a verb ("leaders", "founded").
             if w.utf8.count >= 7, !w.hasSuffix("s"), !w.hasSuffix("ed"), Vocabulary.roleNounStarts.contains(String(w.prefix(2))),
-                Vocabulary.longRoleNouns.contains(where: { w.isOneEditAway(from: $0) })
+                // One edit away shares the first or the last letter (the nouns are ASCII and seven letters or more).
+                Vocabulary.longRoleNouns.contains(where: {
+                    ($0.utf8.first == w.utf8.first || $0.utf8.last == w.utf8.last) && w.isOneEditAway(from: $0)
+                })
             {
                 return true
             }
