@@ -123,12 +123,12 @@ struct Words {
                 while i < n {
                     let s = scalars[i]
                     if s.isLetter {
-                        letterCount += 1
-                        if s.isCapital { capitals += 1 }
+                        letterCount &+= 1
+                        if s.isCapital { capitals &+= 1 }
                         if s.value >= 0x80 { ascii = false }
-                        i += 1
+                        i &+= 1
                     } else if isDigit(s) {
-                        i += 1
+                        i &+= 1
                     } else if (s == "'" || s == "’" || s == "-" || s == "&") && i + 1 < n
                         && (scalars[i + 1].isLetter) && i > start
                     {
@@ -139,7 +139,7 @@ struct Words {
                             break
                         }
                         if s.value >= 0x80 { ascii = false }
-                        i += 1
+                        i &+= 1
                     } else {
                         break
                     }
@@ -150,13 +150,13 @@ struct Words {
                     i + 2 >= n || !scalars[i + 2].isLetter
                 {
                     possessive = true
-                    i += 2
+                    i &+= 2
                 } else if i < n, scalars[i] == "'" || scalars[i] == "’", scalars[i - 1] == "s",
                     i + 1 >= n || !scalars[i + 1].isLetter, start > 0,
                     scalars[start - 1] != "'" && scalars[start - 1] != "‘"
                 {
                     possessive = true
-                    i += 1
+                    i &+= 1
                 }
                 let from = scalars.offset(start)
                 let to = scalars.offset(end)
@@ -196,9 +196,9 @@ struct Words {
                         if c == ".", !Self.abbreviationsBeforeNames.contains(items[items.count - 1]) { clauseOpen = true }
                         if c == ">" || c == "→" || c == "⇒" { hasArrow = true }
                     } else {
-                        spaces += 1
+                        spaces &+= 1
                     }
-                    i += 1
+                    i &+= 1
                 }
                 if i - gapStart > spaces {
                     let gap = UnsafeBufferPointer(rebasing: bytes[scalars.offset(gapStart)..<scalars.offset(i)])
@@ -208,7 +208,7 @@ struct Words {
                 }
             } else {
                 if Self.opensClause(c) { clauseOpen = true }
-                i += 1
+                i &+= 1
             }
         }
         return items
