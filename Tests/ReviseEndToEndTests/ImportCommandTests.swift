@@ -88,6 +88,30 @@ struct ImportCommandTests {
         #expect(nodes.compactMap { $0["text"] as? String } == ["second version", "and more"])
     }
 
+    /// Files are read largest first within a window ahead of the writer, but written in the order of their paths;
+    /// a small file before several large ones must not be left waiting (the import would never finish).
+    @Test func filesOfMixedSizesAreWrittenInOrder() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        // Small, then growing, then small again: each window has a larger file after its first.
+        let sizes = [1, 40, 60, 80, 2, 90, 3, 70, 1]
+        var names: [String] = []
+        for (k, size) in sizes.enumerated() {
+            let name = String(format: "f%02d.txt", k)
+            let points = (0..<(size * 20)).map { "- Point \($0) of file \(k): the Party met in Moscow in 19\(20 + $0 % 20)." }
+            _ = try cli.write("mixed/\(name)", "Topic \(k):\n\n" + points.joined(separator: "\n") + "\n")
+            names.append(name)
+        }
+        let result = try cli.run(["import", "mixed", "--json"])
+        #expect(result.status == 0, "\(result.err)")
+        let report = try CLI.json(result.out)
+        #expect(report["added"] as? Int == sizes.count)
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) } == names)
+        let sources = try CLI.json(try cli.run(["sources", "--json"]).out)["sources"] as? [[String: Any]]
+        #expect(sources?.compactMap { $0["name"] as? String } == names)
+    }
+
     @Test func missingEmptyAndBinaryFilesAreNamedAndNothingIsLost() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
