@@ -60,7 +60,8 @@ enum TermShape {
     static func headingTerm(_ heading: String) -> String? {
         // The last of a heading's parts ("Culture in Stalin's USSR: Cultural revolution"), without the years it
         // ends with ("The grain procurement crisis 1927-1929").
-        let part = heading.range(of: ": ", options: .backwards).map { String(heading[$0.upperBound...]) } ?? heading
+        // After the last ": " (found by its bytes: Foundation's backwards search was most of this function's time).
+        let part = heading.lastByteRange(of: ": ").map { String(heading[$0.upperBound...]) } ?? heading
         var words = Words(part).items
         while let last = words.last, last.isNumber { words.removeLast() }
         let opensWithThe = words.first?.lower == "the"

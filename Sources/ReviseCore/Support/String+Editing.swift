@@ -12,6 +12,22 @@ extension String {
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
+    /// Where `needle` last occurs, compared byte for byte.
+    func lastByteRange(of needle: String) -> Range<String.Index>? {
+        let hay = Array(utf8)
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, hay.count >= n.count else { return nil }
+        var at = hay.count - n.count
+        while at >= 0 {
+            if hay[at] == n[0], hay[at..<(at + n.count)].elementsEqual(n) {
+                let lower = utf8.index(utf8.startIndex, offsetBy: at)
+                return lower..<utf8.index(lower, offsetBy: n.count)
+            }
+            at -= 1
+        }
+        return nil
+    }
+
     /// The text with the first occurrence of `target` replaced.
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, let r = byteRange(of: target) else { return self }
