@@ -160,6 +160,64 @@ struct CardStoreTests {
         #expect(try store.reviews(of: one).count == before - 1)
     }
 
+    @Test func aRatingTheDataRefusesFailsAloneAndTheOthersOfItsGroupAreSaved() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let store = try ReviseStore(path: folder.appendingPathComponent("revise.sqlite").path)
+        try save(store, Self.terror)
+        try store.refreshCards(at: start)
+        let ids = try store.cards().map(\.card.id)
+        #expect(ids.count >= 4)
+        let scheduler = try Scheduler(fuzz: false)
+        let now = Date()
+        let day = StudyDay.start(of: now)
+        // The first card is rated now; a rating of it dated an hour earlier is then refused.
+        let first = ids[0]
+        _ = try await store.review(card: first, rating: .good, at: now, dayStart: day, scheduler: scheduler)
+        enum Outcome: Equatable { case saved(String), notFound, invalid }
+        // Good ratings, ratings of cards that do not exist and ratings dated too early, all at once and many times
+        // over, so that the writer's groups mix them.
+        let outcomes = try await withThrowingTaskGroup(of: Outcome.self) { group in
+            for round in 0..<6 {
+                for (i, id) in ids.dropFirst().enumerated() {
+                    group.addTask {
+                        _ = try await store.review(
+                            card: id, rating: .good, at: now + Double(round * 100 + i) / 1000, dayStart: day, scheduler: scheduler)
+                        return .saved(id)
+                    }
+                    if i % 2 == 0 {
+                        group.addTask {
+                            do {
+                                _ = try await store.review(card: "nope\(i)", rating: .good, at: now, dayStart: day, scheduler: scheduler)
+                                return .saved("nope\(i)")
+                            } catch StoreError.notFound {
+                                return .notFound
+                            }
+                        }
+                        group.addTask {
+                            do {
+                                _ = try await store.review(
+                                    card: first, rating: .again, at: now - 3600, dayStart: day, scheduler: scheduler)
+                                return .saved(first)
+                            } catch StoreError.invalid {
+                                return .invalid
+                            }
+                        }
+                    }
+                }
+            }
+            return try await group.reduce(into: [Outcome]()) { $0.append($1) }
+        }
+        #expect(!outcomes.contains(.saved(first)) && !outcomes.contains { if case .saved(let id) = $0 { id.hasPrefix("nope") } else { false } })
+        #expect(outcomes.contains(.notFound) && outcomes.contains(.invalid))
+        // Every good rating is in the database, and nothing of the refused ones.
+        for id in ids.dropFirst() {
+            #expect(try store.reviews(of: id).count == 6)
+            #expect(try store.card(id: id)?.reviewCount == 6)
+        }
+        #expect(try store.reviews(of: first).count == 1)
+        #expect(try store.card(id: first)?.reviewCount == 1)
+    }
+
     @Test func aRatingThroughTheGroupWriterSavesWhatTheSynchronousReviewSaves() async throws {
         // Two stores, the same ratings at the same times: one through the group writer (its statements through
         // SQLite's C interface), one through the synchronous `review` (GRDB's arguments and rows).
