@@ -16,6 +16,7 @@ final class StudyMemory: Sendable {
     let words = Mutex<(version: UInt64, cards: [String: CardWords])>((0, [:]))
     let passages = Mutex<(version: UInt64, byCitation: [Citation: Passage?])>((0, [:]))
     let committer = ReviewCommitter()
+    let checkpointer = Checkpointer()
     /// `PRAGMA data_version` of the writer connection when a group of ratings was last committed: it changes only
     /// when another connection (another process) commits.
     let dataVersion = Mutex<Int?>(nil)
@@ -259,6 +260,71 @@ final class ReviewCommitter: @unchecked Sendable {
     }
 }
 
+/// Checkpoints the WAL on a thread and connection of its own, asked for every `groupsPerCheckpoint` groups of
+/// ratings. The checkpoint is passive: it never waits for the writer nor makes it wait. Without it, SQLite
+/// checkpoints inside a commit once the WAL reaches 1,000 pages, on the writer's thread, and waits for the disk
+/// while the next group's ratings wait for it; with it, that checkpoint seldom has anything left to copy. SQLite's
+/// own checkpoint stays on, so the WAL is still checkpointed whenever this one has not kept up (and in the command
+/// line, which rates one card at a time).
+final class Checkpointer: @unchecked Sendable {
+    static let groupsPerCheckpoint = 40
+
+    /// The database file; nil for a store in memory. Set once, before any rating.
+    var path: String?
+    /// Checkpoints run so far (for tests).
+    let done = Atomic<Int>(0)
+    // Guarded by `condition`.
+    private let condition = NSCondition()
+    private var requested = false
+    private var running = false
+    private var groups = 0
+
+    /// A group of ratings has committed.
+    func committed() {
+        guard path != nil else { return }
+        condition.lock()
+        groups += 1
+        guard groups >= Self.groupsPerCheckpoint else {
+            condition.unlock()
+            return
+        }
+        groups = 0
+        requested = true
+        if running {
+            condition.signal()
+            condition.unlock()
+            return
+        }
+        running = true
+        condition.unlock()
+        let thread = Thread { [self] in self.run() }
+        thread.name = "revise checkpointer"
+        thread.start()
+    }
+
+    /// Checkpoints whenever asked; the thread ends after five seconds with nothing asked.
+    private func run() {
+        guard let path else { return }
+        let connection = try? DatabaseQueue(path: path)
+        while true {
+            condition.lock()
+            if !requested { _ = condition.wait(until: Date(timeIntervalSinceNow: 5)) }
+            if !requested {
+                running = false
+                condition.unlock()
+                return
+            }
+            requested = false
+            condition.unlock()
+            // Refused (busy) while SQLite's own checkpoint runs, which then does the work.
+            do {
+                try connection?.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+                done.add(1, ordering: .relaxed)
+            } catch {}
+        }
+    }
+}
+
 extension ReviseStore {
     /// Rates a card with the other ratings that arrive meanwhile, in one transaction; returns once that
     /// transaction has committed (the rating is on disk). Reads and writes only the card's schedule.
@@ -328,6 +394,7 @@ extension ReviseStore {
             results = batch.map { _ in .failure(failure) }
         }
         if othersWrote { memory.changed() }
+        if batch.contains(where: { $0.rating != nil }) { memory.checkpointer.committed() }
         memory.queue.withLock { model in
             for case .success(let rated?) in results where model != nil {
                 if !model!.apply(rated) { model = nil }

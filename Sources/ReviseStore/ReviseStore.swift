@@ -50,6 +50,7 @@ public final class ReviseStore: Sendable {
 
     init(writer: any DatabaseWriter, path: String) throws(StoreError) {
         self.writer = writer
+        if writer is DatabasePool { memory.checkpointer.path = path }
         do {
             try Self.migrator.migrate(writer)
         } catch {

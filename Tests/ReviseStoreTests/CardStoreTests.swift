@@ -218,6 +218,41 @@ struct CardStoreTests {
         #expect(try store.card(id: first)?.reviewCount == 1)
     }
 
+    @Test func theWALIsCheckpointedBesideTheWriterAndNoRatingIsLost() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let path = folder.appendingPathComponent("revise.sqlite").path
+        let store = try ReviseStore(path: path)
+        try save(store, Self.terror)
+        try store.refreshCards(at: start)
+        let ids = try store.cards().map(\.card.id)
+        let scheduler = try Scheduler(fuzz: false)
+        let now = Date()
+        let day = StudyDay.start(of: now)
+        // One rating at a time: each is a group of its own, so the checkpointer is asked for twice.
+        let ratings = 2 * Checkpointer.groupsPerCheckpoint + 5
+        for i in 0..<ratings {
+            _ = try await store.review(
+                card: ids[i % ids.count], rating: .good, at: now + Double(i) / 1000, dayStart: day, scheduler: scheduler)
+        }
+        // It runs on a thread of its own: wait for it (at most ten seconds).
+        for _ in 0..<200 where store.memory.checkpointer.done.load(ordering: .relaxed) == 0 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(store.memory.checkpointer.done.load(ordering: .relaxed) >= 1)
+        // Another connection (the command line) sees every rating.
+        let other = try DatabaseQueue(path: path)
+        let saved = try await other.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review") }
+        #expect(saved == ratings)
+        // A store in memory has no file to checkpoint: nothing is started.
+        let memory = try ReviseStore.inMemory()
+        try save(memory, Self.terror)
+        try memory.refreshCards(at: start)
+        for (i, id) in try memory.cards().map(\.card.id).enumerated() {
+            _ = try await memory.review(card: id, rating: .good, at: now + Double(i), dayStart: day, scheduler: scheduler)
+        }
+        #expect(memory.memory.checkpointer.path == nil)
+    }
+
     @Test func aRatingThroughTheGroupWriterSavesWhatTheSynchronousReviewSaves() async throws {
         // Two stores, the same ratings at the same times: one through the group writer (its statements through
         // SQLite's C interface), one through the synchronous `review` (GRDB's arguments and rows).
