@@ -205,6 +205,15 @@ extension ReviseStore {
                     );
                     """)
         }
+        migrator.registerMigration("v9: only cards never rated in the index of new cards") { db in
+            // A rating moved every card's entry of `cardNew` (its lastReview changed): a page more in each rating's
+            // commit. New cards are all the index is for (`lastReview IS NULL ORDER BY rowid`).
+            try db.execute(
+                sql: """
+                    DROP INDEX cardNew;
+                    CREATE INDEX cardNew ON card(retired, suspended) WHERE lastReview IS NULL;
+                    """)
+        }
         return migrator
     }
 

@@ -253,6 +253,38 @@ struct CardStoreTests {
         #expect(memory.memory.checkpointer.path == nil)
     }
 
+    @Test func aDatabaseWhoseNewCardsIndexHeldEveryCardIsBroughtUpToDate() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let path = folder.appendingPathComponent("revise.sqlite").path
+        let now = Date()
+        let day = StudyDay.start(of: now)
+        let queue: [StudyQueue.Entry]
+        do {
+            let store = try ReviseStore(path: path)
+            try save(store, Self.terror)
+            try store.refreshCards(at: start)
+            let ids = try store.cards().map(\.card.id)
+            _ = try await store.review(card: ids[1], rating: .good, at: now, dayStart: day, scheduler: try Scheduler(fuzz: false))
+            queue = try store.studyQueue(at: now, newPerDay: 20, dayStart: day)
+            // As the index was before: every card in it, by when it was last rated.
+            try await store.writer.write { db in
+                try db.execute(
+                    sql: """
+                        DROP INDEX cardNew;
+                        CREATE INDEX cardNew ON card(retired, suspended, lastReview);
+                        DELETE FROM grdb_migrations WHERE identifier LIKE 'v9:%';
+                        """)
+            }
+        }
+        let store = try ReviseStore(path: path)
+        let sql = try await store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'cardNew'")
+        }
+        #expect(sql?.contains("WHERE lastReview IS NULL") == true)
+        let after = try store.studyQueue(at: now, newPerDay: 20, dayStart: day)
+        #expect(after.map(\.id) == queue.map(\.id) && queue.count >= 4)
+    }
+
     @Test func aRatingThroughTheGroupWriterSavesWhatTheSynchronousReviewSaves() async throws {
         // Two stores, the same ratings at the same times: one through the group writer (its statements through
         // SQLite's C interface), one through the synchronous `review` (GRDB's arguments and rows).
