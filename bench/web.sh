@@ -2,13 +2,16 @@
 # Load on the web app from wrk, in one run, on 127.0.0.1: the hello-world route (/api/ping, plain "ok" from
 # Hummingbird, nothing of Revise's), then the review API (POST /api/review: a rating saved in its own SQLite
 # transaction, and the next card drawn), then the timeline page (the whole SVG of the built-in course's events).
-# Prints requests/s and p50/p99 latency for each and the review API's share of hello-world's throughput.
-# Usage: bench/web.sh [SECONDS] [CONNECTIONS]   (defaults 10 and 8; wrk uses 2 threads)
+# Prints requests/s and p50/p99 latency for each and the review API's share of hello-world's throughput, for each
+# number of open connections given (the three routes are measured at one number, then at the next).
+# Usage: bench/web.sh [SECONDS] [CONNECTIONS...]   (defaults 10, and 8 then 32 connections; wrk uses 2 threads)
 # REVISE_BIN=path runs that binary instead of building this checkout's (to compare two builds in turn).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
-connections="${2:-8}"
+shift || true
+counts=("$@")
+[ ${#counts[@]} -gt 0 ] || counts=(8 32)
 command -v wrk >/dev/null || { echo "bench/web.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
 work="$(mktemp -d)"
 binary="${REVISE_BIN:-}"
@@ -21,6 +24,9 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 100); do curl -fs "$base/api/ping" >/dev/null 2>&1 && break; sleep 0.2; done
 token=$(curl -fs -c "$work/jar" "$base/api/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf"])')
+# Drawn once before it is measured: the first drawing of the timeline (~0.5 s) is not what a student waits for
+# on every visit.
+curl -fs -o /dev/null "$base/timeline"
 card=$(curl -fs "$base/api/next" | python3 -c 'import json,sys; print(json.load(sys.stdin)["card"]["card"]["id"])')
 cat > "$work/review.lua" <<LUA
 wrk.method = "POST"
@@ -46,14 +52,16 @@ print(f"{name:<22} {rps:>10,.0f} req/s   p50 {ms(50):7.2f} ms   p99 {ms(99):7.2f
 open(sys.argv[2] + ".rps", "w").write(str(rps))
 PY
 }
-echo "wrk -t2 -c$connections -d${seconds}s against revise serve (release) on 127.0.0.1, built-in course"
-run "hello (/api/ping)" hello "$base/api/ping"
-run "review API" review -s "$work/review.lua" "$base/api/review"
-run "timeline page" timeline "$base/timeline"
-python3 - "$work" <<'PY'
+for connections in "${counts[@]}"; do
+  echo "wrk -t2 -c$connections -d${seconds}s against revise serve (release) on 127.0.0.1, built-in course"
+  run "hello (/api/ping)" hello "$base/api/ping"
+  run "review API" review -s "$work/review.lua" "$base/api/review"
+  run "timeline page" timeline "$base/timeline"
+  python3 - "$work" "$connections" <<'PY'
 import sys, os
 work = sys.argv[1]
 hello = float(open(os.path.join(work, "hello.txt.rps")).read())
 review = float(open(os.path.join(work, "review.txt.rps")).read())
-print(f"review API / hello-world throughput: {review / hello:.0%}")
+print(f"review API / hello-world throughput at {sys.argv[2]} connections: {review / hello:.0%}")
 PY
+done
