@@ -210,8 +210,8 @@ struct RatedCard: Sendable {
 
 /// Commits ratings in groups, on a thread of its own: the ratings that arrive while a group is being written wait
 /// for the next group, which is written in one transaction. Each rating's caller resumes only after the transaction
-/// holding its rating has committed. The thread ends after a while with nothing to do.
-final class ReviewCommitter: @unchecked Sendable {
+/// holding its rating has committed.
+final class ReviewCommitter: Sendable {
     struct Job {
         /// Nil for a caller that only wants to know whether another process changed the file.
         var rating: Rating?
@@ -222,41 +222,10 @@ final class ReviewCommitter: @unchecked Sendable {
         var continuation: UnsafeContinuation<RatedCard?, any Error>
     }
 
-    // Guarded by `condition`.
-    private let condition = NSCondition()
-    private var pending: [Job] = []
-    private var running = false
+    private let thread = WorkerThread<[Job]>(name: "revise review writer", idle: []) { !$0.isEmpty }
 
     func submit(_ job: Job, store: ReviseStore) {
-        condition.lock()
-        pending.append(job)
-        if running {
-            condition.signal()
-            condition.unlock()
-            return
-        }
-        running = true
-        condition.unlock()
-        let thread = Thread { [self] in self.run(store: store) }
-        thread.name = "revise review writer"
-        thread.start()
-    }
-
-    private func run(store: ReviseStore) {
-        var batch: [Job] = []
-        while true {
-            condition.lock()
-            if pending.isEmpty { _ = condition.wait(until: Date(timeIntervalSinceNow: 5)) }
-            if pending.isEmpty {
-                running = false
-                condition.unlock()
-                return
-            }
-            swap(&batch, &pending)
-            condition.unlock()
-            store.commit(batch)
-            batch.removeAll(keepingCapacity: true)
-        }
+        thread.add { $0.append(job) } perform: { store.commit($0) }
     }
 }
 
@@ -273,23 +242,57 @@ final class Checkpointer: @unchecked Sendable {
     var path: String?
     /// Checkpoints run so far (for tests).
     let done = Atomic<Int>(0)
-    // Guarded by `condition`.
-    private let condition = NSCondition()
-    private var requested = false
-    private var running = false
-    private var groups = 0
+    /// Groups committed since the last checkpoint.
+    private let thread = WorkerThread<Int>(name: "revise checkpointer", idle: 0) { $0 >= Checkpointer.groupsPerCheckpoint }
+    /// The checkpointer's own connection, opened by its first checkpoint (only its thread uses it).
+    private var connection: DatabaseQueue?
 
     /// A group of ratings has committed.
     func committed() {
         guard path != nil else { return }
+        thread.add { $0 += 1 } perform: { [self] _ in checkpoint() }
+    }
+
+    private func checkpoint() {
+        guard let path else { return }
+        do {
+            if connection == nil { connection = try DatabaseQueue(path: path) }
+            // Refused (busy) while SQLite's own checkpoint runs, which then does the work.
+            try connection?.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+            done.add(1, ordering: .relaxed)
+        } catch {}
+    }
+}
+
+/// A thread of its own for work handed over in turns: started when there is work worth a turn, asleep between
+/// turns, and ended after five seconds with none. Each turn takes all the work added since the last one.
+final class WorkerThread<Work>: @unchecked Sendable {
+    private let name: String
+    /// What is left once a turn has taken the work.
+    private let idle: Work
+    /// Whether the work added so far is worth a turn.
+    private let ready: @Sendable (Work) -> Bool
+    // Guarded by `condition`.
+    private let condition = NSCondition()
+    private var work: Work
+    private var running = false
+
+    init(name: String, idle: Work, ready: @escaping @Sendable (Work) -> Bool) {
+        self.name = name
+        self.idle = idle
+        self.ready = ready
+        work = idle
+    }
+
+    /// Adds to the work; once it is worth a turn, wakes the thread, or starts one that runs `perform` for each turn
+    /// (the thread holds `perform`, and what it holds, only while it runs).
+    func add(_ change: (inout Work) -> Void, perform: @escaping @Sendable (Work) -> Void) {
         condition.lock()
-        groups += 1
-        guard groups >= Self.groupsPerCheckpoint else {
+        change(&work)
+        guard ready(work) else {
             condition.unlock()
             return
         }
-        groups = 0
-        requested = true
         if running {
             condition.signal()
             condition.unlock()
@@ -297,30 +300,25 @@ final class Checkpointer: @unchecked Sendable {
         }
         running = true
         condition.unlock()
-        let thread = Thread { [self] in self.run() }
-        thread.name = "revise checkpointer"
+        let thread = Thread { [self] in run(perform) }
+        thread.name = name
         thread.start()
     }
 
-    /// Checkpoints whenever asked; the thread ends after five seconds with nothing asked.
-    private func run() {
-        guard let path else { return }
-        let connection = try? DatabaseQueue(path: path)
+    private func run(_ perform: (Work) -> Void) {
         while true {
             condition.lock()
-            if !requested { _ = condition.wait(until: Date(timeIntervalSinceNow: 5)) }
-            if !requested {
+            let deadline = Date(timeIntervalSinceNow: 5)
+            while !ready(work), condition.wait(until: deadline) {}
+            guard ready(work) else {
                 running = false
                 condition.unlock()
                 return
             }
-            requested = false
+            var turn = idle
+            swap(&turn, &work)
             condition.unlock()
-            // Refused (busy) while SQLite's own checkpoint runs, which then does the work.
-            do {
-                try connection?.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
-                done.add(1, ordering: .relaxed)
-            } catch {}
+            perform(turn)
         }
     }
 }
