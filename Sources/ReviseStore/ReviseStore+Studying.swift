@@ -359,6 +359,7 @@ extension ReviseStore {
         let order = batch.indices.sorted { batch[$0].time < batch[$1].time }
         var results = [Result<RatedCard?, StoreError>](repeating: .success(nil), count: batch.count)
         var othersWrote = false
+        let hasRatings = batch.contains { $0.rating != nil }
         do {
             let check: (Database) throws -> Void = { db in
                 let pragma = try RawStatement(db, "PRAGMA data_version")
@@ -369,7 +370,7 @@ extension ReviseStore {
                     return last != nil && last != version
                 }
             }
-            if batch.allSatisfy({ $0.rating == nil }) {
+            if !hasRatings {
                 try writer.writeWithoutTransaction(check)
             } else {
                 try writer.write { db in
@@ -392,7 +393,7 @@ extension ReviseStore {
             results = batch.map { _ in .failure(failure) }
         }
         if othersWrote { memory.changed() }
-        if batch.contains(where: { $0.rating != nil }) { memory.checkpointer.committed() }
+        if hasRatings { memory.checkpointer.committed() }
         memory.queue.withLock { model in
             for case .success(let rated?) in results where model != nil {
                 if !model!.apply(rated) { model = nil }

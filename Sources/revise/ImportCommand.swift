@@ -214,12 +214,13 @@ final class Preparer: @unchecked Sendable {
     private func nextToBegin() -> Int? {
         condition.lock()
         defer { condition.unlock() }
+        var first: Int
         while true {
-            guard let first = begun[writerNext...].firstIndex(of: false) else { return nil }
+            guard let unbegun = begun[writerNext...].firstIndex(of: false) else { return nil }
+            first = unbegun
             if inWindow < windowSize { break }
             condition.wait()
         }
-        let first = begun[writerNext...].firstIndex(of: false)!
         var choice = first
         // With room to spare, the largest of the next few files; the last place goes to the first file not begun.
         if inWindow < windowSize - 1 {

@@ -705,7 +705,8 @@ extension FactExtractor.Reader {
         }
     }
 
-    static let arrows = ["->", "→", "=>", "⇒", "-->"]
+    /// The arrows of a chain, "-->" before "->" (the order a sentence is split in).
+    static let arrows = ["-->", "->", "→", "=>", "⇒"]
 
     /// "A -> B -> C", "A led to B", "B because A", "as a result".
     mutating func readCause(_ sentence: String, words: Words, context: Context) {
@@ -713,7 +714,7 @@ extension FactExtractor.Reader {
         let mayHaveArrow = sentence.withBytes { $0.contains { $0 == UInt8(ascii: ">") || $0 == 0xE2 } }
         if mayHaveArrow, Self.arrows.contains(where: { sentence.has($0) }) {
             var steps = [sentence]
-            for arrow in ["-->", "->", "→", "=>", "⇒"] {
+            for arrow in Self.arrows {
                 steps = steps.flatMap { $0.pieces(separatedBy: arrow) }
             }
             steps = steps.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }

@@ -62,18 +62,13 @@ struct Words {
     init(_ text: String) {
         let bytes = Array(text.utf8)
         self.bytes = bytes
-        let isASCII = bytes.withUnsafeBufferPointer { b in
-            var high: UInt8 = 0
-            for byte in b { high |= byte }
-            return high < 0x80
-        }
         var hasArrow = false
-        if isASCII {
+        if ScalarText.isASCII(bytes) {
             // Scalars read straight from the bytes: no array of scalars, no table of offsets.
             offsets = ScalarOffsets(table: nil, count: bytes.count + 1)
             items = bytes.withUnsafeBufferPointer { Self.cut(ASCIIScalars(bytes: $0), bytes: $0, hasArrow: &hasArrow) }
         } else {
-            let view = ScalarText(text)
+            let view = ScalarText(text, bytes: bytes)
             offsets = ScalarOffsets(table: view.offsets, count: view.offsets.count)
             items = bytes.withUnsafeBufferPointer {
                 Self.cut(DecodedScalars(scalars: view.scalars, offsets: view.offsets), bytes: $0, hasArrow: &hasArrow)

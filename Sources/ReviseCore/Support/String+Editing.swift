@@ -197,15 +197,13 @@ struct ScalarText {
     /// `offsets[i]` is where scalar `i` starts in `bytes`; the last entry is `bytes.count`.
     let offsets: [Int]
 
-    init(_ text: String) {
-        bytes = Array(text.utf8)
+    init(_ text: String) { self.init(text, bytes: Array(text.utf8)) }
+
+    /// `bytes` must be the text's UTF-8.
+    init(_ text: String, bytes: [UInt8]) {
+        self.bytes = bytes
         // Most notes are ASCII: one scalar per byte, read without decoding (the arrays filled in plain loops).
-        let isASCII = bytes.withUnsafeBufferPointer { b in
-            var high: UInt8 = 0
-            for byte in b { high |= byte }
-            return high < 0x80
-        }
-        if isASCII {
+        if Self.isASCII(bytes) {
             let n = bytes.count
             scalars = bytes.withUnsafeBufferPointer { b in
                 Array(unsafeUninitializedCapacity: n) { buffer, count in
@@ -229,6 +227,15 @@ struct ScalarText {
         }
         offsets.append(offset)
         self.offsets = offsets
+    }
+
+    /// No byte of `bytes` is above 0x7F.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var high: UInt8 = 0
+            for byte in b { high |= byte }
+            return high < 0x80
+        }
     }
 
     /// Scalars `a..<b` as a string.
