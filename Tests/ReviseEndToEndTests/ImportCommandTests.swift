@@ -112,6 +112,30 @@ struct ImportCommandTests {
         #expect(sources?.compactMap { $0["name"] as? String } == names)
     }
 
+    @Test func aBadFileAmongLargerOnesIsNamedAndTheOthersAreWrittenInOrder() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        // The binary and the empty file sit before larger files, which are begun before them.
+        let good = try cli.write("mixed/f00.txt", "Topic:\n\n- a point\n")
+        #expect(try cli.run(["import", good.path]).status == 0)
+        var names = ["f00.txt"]
+        for (k, size) in [(2, 60), (4, 90), (5, 1)] {
+            let name = String(format: "f%02d.txt", k)
+            let points = (0..<(size * 20)).map { "- Point \($0) of file \(k): the Party met in Moscow in 19\(20 + $0 % 20)." }
+            _ = try cli.write("mixed/\(name)", "Topic \(k):\n\n" + points.joined(separator: "\n") + "\n")
+            names.append(name)
+        }
+        _ = try cli.write("mixed/f01.txt", Data([0x54, 0x0A, 0x00, 0x01, 0x02]))
+        _ = try cli.write("mixed/f03.txt", "")
+        let result = try cli.run(["import", "mixed"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("mixed/f01.txt:2: this looks like a binary file"))
+        #expect(result.err.contains("mixed/f03.txt: the file is empty"))
+        #expect(result.out.contains("6 files: 3 added, 0 updated, 1 unchanged, 2 failed"))
+        let sources = try CLI.json(try cli.run(["sources", "--json"]).out)["sources"] as? [[String: Any]]
+        #expect(sources?.compactMap { $0["name"] as? String } == names)
+    }
+
     @Test func missingEmptyAndBinaryFilesAreNamedAndNothingIsLost() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
