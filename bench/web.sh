@@ -3,15 +3,19 @@
 # Hummingbird, nothing of Revise's), then the review API (POST /api/review: a rating saved in its own SQLite
 # transaction, and the next card drawn), then the timeline page (the whole SVG of the built-in course's events).
 # Prints requests/s and p50/p99 latency for each and the review API's share of hello-world's throughput, for each
-# number of open connections given (the three routes are measured at one number, then at the next).
-# Usage: bench/web.sh [SECONDS] [CONNECTIONS...]   (defaults 10, and 8 then 32 connections; wrk uses 2 threads)
+# number of open connections given (the three routes are measured at one number, then at the next). Then the
+# throughput of each route, the most requests/s it reached at any of those numbers, and their ratio: what the
+# server can serve of each, compared at their peaks. With few connections wrk measures latency more than
+# throughput (each connection waits for its answer before it asks again, so the rate is connections / latency,
+# and the cores are partly idle while ratings wait for their commit).
+# Usage: bench/web.sh [SECONDS] [CONNECTIONS...]   (defaults 10, and 8, 16, 32 and 64 connections; wrk uses 2 threads)
 # REVISE_BIN=path runs that binary instead of building this checkout's (to compare two builds in turn).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 shift || true
 counts=("$@")
-[ ${#counts[@]} -gt 0 ] || counts=(8 32)
+[ ${#counts[@]} -gt 0 ] || counts=(8 16 32 64)
 command -v wrk >/dev/null || { echo "bench/web.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
 work="$(mktemp -d)"
 binary="${REVISE_BIN:-}"
@@ -50,18 +54,33 @@ errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 print(f"{name:<22} {rps:>10,.0f} req/s   p50 {ms(50):7.2f} ms   p99 {ms(99):7.2f} ms"
       + (f"   NON-2xx: {errors.group(1)}" if errors else ""))
 open(sys.argv[2] + ".rps", "w").write(str(rps))
+open(sys.argv[2] + ".p99", "w").write(str(ms(99)))
 PY
 }
 for connections in "${counts[@]}"; do
   echo "wrk -t2 -c$connections -d${seconds}s against revise serve (release) on 127.0.0.1, built-in course"
-  run "hello (/api/ping)" hello "$base/api/ping"
-  run "review API" review -s "$work/review.lua" "$base/api/review"
-  run "timeline page" timeline "$base/timeline"
+  run "hello (/api/ping)" "hello-$connections" "$base/api/ping"
+  run "review API" "review-$connections" -s "$work/review.lua" "$base/api/review"
+  run "timeline page" "timeline-$connections" "$base/timeline"
   python3 - "$work" "$connections" <<'PY'
 import sys, os
-work = sys.argv[1]
-hello = float(open(os.path.join(work, "hello.txt.rps")).read())
-review = float(open(os.path.join(work, "review.txt.rps")).read())
-print(f"review API / hello-world throughput at {sys.argv[2]} connections: {review / hello:.0%}")
+work, n = sys.argv[1], sys.argv[2]
+hello = float(open(os.path.join(work, f"hello-{n}.txt.rps")).read())
+review = float(open(os.path.join(work, f"review-{n}.txt.rps")).read())
+print(f"review API / hello-world throughput at {n} connections: {review / hello:.0%}")
 PY
 done
+python3 - "$work" "${counts[@]}" <<'PY'
+import sys, os
+work, counts = sys.argv[1], sys.argv[2:]
+def read(route, n, what):
+    return float(open(os.path.join(work, f"{route}-{n}.txt.{what}")).read())
+def peak(route):
+    n = max(counts, key=lambda n: read(route, n, "rps"))
+    return read(route, n, "rps"), n, read(route, n, "p99")
+(hello, hn, hp), (review, rn, rp) = peak("hello"), peak("review")
+worst = max(read("review", n, "p99") for n in counts)
+print(f"throughput (the most req/s at any of {', '.join(counts)} connections): hello-world {hello:,.0f} req/s "
+      f"at {hn} (p99 {hp:.2f} ms), review API {review:,.0f} req/s at {rn} (p99 {rp:.2f} ms)")
+print(f"review API / hello-world throughput: {review / hello:.0%}; the review API's worst p99: {worst:.2f} ms")
+PY
