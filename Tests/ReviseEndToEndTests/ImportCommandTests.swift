@@ -95,13 +95,7 @@ struct ImportCommandTests {
         defer { cli.cleanUp() }
         // Small, then growing, then small again: each window has a larger file after its first.
         let sizes = [1, 40, 60, 80, 2, 90, 3, 70, 1]
-        var names: [String] = []
-        for (k, size) in sizes.enumerated() {
-            let name = String(format: "f%02d.txt", k)
-            let points = (0..<(size * 20)).map { "- Point \($0) of file \(k): the Party met in Moscow in 19\(20 + $0 % 20)." }
-            _ = try cli.write("mixed/\(name)", "Topic \(k):\n\n" + points.joined(separator: "\n") + "\n")
-            names.append(name)
-        }
+        let names = try Self.writeNotes(sizes.enumerated().map { ($0, $1) }, in: cli)
         let result = try cli.run(["import", "mixed", "--json"])
         #expect(result.status == 0, "\(result.err)")
         let report = try CLI.json(result.out)
@@ -112,19 +106,23 @@ struct ImportCommandTests {
         #expect(sources?.compactMap { $0["name"] as? String } == names)
     }
 
+    /// Writes `mixed/fNN.txt` for each (NN, size): a topic of 20 × size points. Returns the files' names in order.
+    private static func writeNotes(_ files: [(number: Int, size: Int)], in cli: CLI) throws -> [String] {
+        try files.map { k, size in
+            let name = String(format: "f%02d.txt", k)
+            let points = (0..<(size * 20)).map { "- Point \($0) of file \(k): the Party met in Moscow in 19\(20 + $0 % 20)." }
+            _ = try cli.write("mixed/\(name)", "Topic \(k):\n\n" + points.joined(separator: "\n") + "\n")
+            return name
+        }
+    }
+
     @Test func aBadFileAmongLargerOnesIsNamedAndTheOthersAreWrittenInOrder() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
         // The binary and the empty file sit before larger files, which are begun before them.
         let good = try cli.write("mixed/f00.txt", "Topic:\n\n- a point\n")
         #expect(try cli.run(["import", good.path]).status == 0)
-        var names = ["f00.txt"]
-        for (k, size) in [(2, 60), (4, 90), (5, 1)] {
-            let name = String(format: "f%02d.txt", k)
-            let points = (0..<(size * 20)).map { "- Point \($0) of file \(k): the Party met in Moscow in 19\(20 + $0 % 20)." }
-            _ = try cli.write("mixed/\(name)", "Topic \(k):\n\n" + points.joined(separator: "\n") + "\n")
-            names.append(name)
-        }
+        let names = try ["f00.txt"] + Self.writeNotes([(2, 60), (4, 90), (5, 1)], in: cli)
         _ = try cli.write("mixed/f01.txt", Data([0x54, 0x0A, 0x00, 0x01, 0x02]))
         _ = try cli.write("mixed/f03.txt", "")
         let result = try cli.run(["import", "mixed"])

@@ -302,10 +302,10 @@ extension FactExtractor.Reader {
         return name
     }
 
-    /// The clues around one use of a name, added to its evidence.
     /// Punctuation after a name that a description of it follows: "Bauman, a ruthless man", "Kalinin - president".
     static let appositionGaps: WordList = [",", "-", "–", "->", ":", "—"]
 
+    /// The clues around one use of a name, added to its evidence.
     static func weigh(
         _ e: inout NameEvidence, _ words: Words, start: Int, end j: Int, context: Context, titleCase: Bool
     ) {
